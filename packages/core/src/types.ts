@@ -1,0 +1,201 @@
+/** Whether the visitor allows the Messenger (and its cookies) on the page. */
+export type Consent = 'granted' | 'pending' | 'denied'
+
+/** Intercom data-hosting region; selects `api_base`. */
+export type Region = 'us' | 'eu' | 'au'
+
+/** Where the Messenger is in its life. */
+export type MessengerStatus =
+  | 'idle'
+  | 'awaiting-consent'
+  | 'loading'
+  | 'identifying'
+  | 'booted'
+  | 'shut-down'
+  | 'error'
+
+/** The identity endpoint's 200 body (see the endpoint contract in the README). */
+export interface IdentityResponse {
+  user_id: string
+  /** JWT mode: HS256 token signed with the Messenger secret. */
+  intercom_user_jwt?: string
+  /** Legacy mode: hex HMAC-SHA256 of `user_id`. */
+  user_hash?: string
+  /** JWT mode: the token's `exp`, in seconds since the epoch. */
+  expires_at?: number
+}
+
+/** What a custom identity transport is told about the request it should make. */
+export interface IdentityRequestContext {
+  /** The user id the app asked to boot, when it named one. */
+  userId?: string
+  /** `'boot'` for the first request of a session, `'refresh'` for a JWT renewal. */
+  reason: 'boot' | 'refresh'
+  /** Aborted on timeout, shutdown or a user switch. */
+  signal: AbortSignal
+}
+
+/**
+ * Where the signed identity comes from: the endpoint URL, a URL with fetch options (credentials, a CSRF
+ * header), or a function for a custom transport that resolves to the endpoint's body, or `null` when
+ * nobody is signed in (the endpoint's 401).
+ */
+export type IdentitySource =
+  | string
+  | { url: string; init?: RequestInit }
+  | ((context: IdentityRequestContext) => Promise<IdentityResponse | null>)
+
+/** The verified identity the Messenger is booted with. `null` while anonymous or not booted. */
+export interface VerifiedIdentity {
+  userId: string
+  method: 'jwt' | 'hmac'
+  /** JWT mode: when the token expires, in seconds since the epoch. */
+  expiresAt?: number
+}
+
+export type MessengerErrorCode =
+  | 'IDENTITY_UNAUTHENTICATED'
+  | 'IDENTITY_HTTP'
+  | 'IDENTITY_NETWORK'
+  | 'IDENTITY_TIMEOUT'
+  | 'IDENTITY_INVALID'
+  | 'IDENTITY_MISMATCH'
+  | 'IDENTITY_EXPIRED'
+  | 'SCRIPT_LOAD_FAILED'
+
+/** One immutable picture of the Messenger; a new object only when something changed. */
+export interface MessengerSnapshot {
+  status: MessengerStatus
+  consent: Consent
+  isOpen: boolean
+  unreadCount: number
+  identity: VerifiedIdentity | null
+  /** The last identity or loading failure; cleared by the next successful boot. */
+  error: import('./MessengerError').MessengerError | null
+}
+
+export interface Company {
+  companyId: string
+  name?: string
+  createdAt?: string | number
+  plan?: string
+  monthlySpend?: number
+  userCount?: number
+  size?: number
+  website?: string
+  industry?: string
+  customAttributes?: Record<string, unknown>
+}
+
+export interface Avatar {
+  type: 'avatar'
+  imageUrl?: string
+}
+
+/** Messenger appearance settings (camelCase; sent to Intercom in snake_case). */
+export interface MessengerAttributes {
+  customLauncherSelector?: string
+  alignment?: 'left' | 'right'
+  verticalPadding?: number
+  horizontalPadding?: number
+  hideDefaultLauncher?: boolean
+  sessionDuration?: number
+  actionColor?: string
+  backgroundColor?: string
+}
+
+/** Data attributes of the user (camelCase; sent to Intercom in snake_case, `customAttributes` spread in). */
+export interface DataAttributes {
+  email?: string
+  userId?: string
+  createdAt?: string | number
+  name?: string
+  phone?: string
+  lastRequestAt?: string
+  unsubscribedFromEmails?: boolean
+  languageOverride?: string
+  utmCampaign?: string
+  utmContent?: string
+  utmMedium?: string
+  utmSource?: string
+  utmTerm?: string
+  avatar?: Avatar
+  /** Legacy identity verification. Never a JWT: pass JWTs as `intercomUserJwt`. */
+  userHash?: string
+  /** Messenger security token (HS256 JWT signed by your server). */
+  intercomUserJwt?: string
+  company?: Company
+  companies?: Company[]
+  pageTitle?: string
+  customAttributes?: Record<string, unknown>
+}
+
+/** Settings for `boot` and `update`. */
+export type BootSettings = MessengerAttributes & DataAttributes
+
+/** Intercom's own callbacks, kept current without re-registering. */
+export interface MessengerCallbacks {
+  onShow?: () => void
+  onHide?: () => void
+  onUnreadCountChange?: (unreadCount: number) => void
+  onUserEmailSupplied?: () => void
+}
+
+export interface MessengerOptions extends MessengerCallbacks {
+  /** Your Intercom workspace (app) id. */
+  appId: string
+  /** Overrides `region`; e.g. `https://api-iam.eu.intercom.io`. */
+  apiBase?: string
+  /** Data-hosting region; default `'us'`. */
+  region?: Region
+  /** Widget script; default `https://widget.intercom.io/widget/<appId>`. */
+  scriptUrl?: string
+  cspNonce?: string
+  crossOrigin?: 'anonymous' | 'use-credentials'
+  /** Default `'granted'`. */
+  consent?: Consent
+  /** Where the signed identity comes from. Without it, `boot` is synchronous and unverified. */
+  identity?: IdentitySource
+  onLoad?: () => void
+  onLoadFailed?: (error: import('./MessengerError').MessengerError) => void
+  onIdentityError?: (error: import('./MessengerError').MessengerError) => void
+}
+
+/** The object that owns the Messenger on the page. */
+export interface Messenger {
+  /**
+   * Boots the Messenger. Without `identity` configured it writes `window.intercomSettings` and calls
+   * `Intercom('boot')` at once; with `identity` it resolves when booted verified (or anonymous after a
+   * 401) and rejects with a `MessengerError` when identity failed.
+   */
+  boot(settings?: BootSettings): Promise<void>
+  update(settings?: BootSettings): void
+  /** Ends the session and deletes `window.intercomSettings`; a pending identity response is discarded. */
+  shutdown(): void
+  /** `shutdown` plus removing the `Intercom` global and the script tag. */
+  hardShutdown(): void
+  setConsent(consent: Consent): void
+  hide(): void
+  show(): void
+  showSpace(space: 'home' | 'messages' | 'help' | 'news' | 'tasks' | 'tickets' | (string & {})): void
+  showMessages(): void
+  showNewMessage(prefilledMessage?: string): void
+  startConversation(prefilledMessage?: string): void
+  trackEvent(event: string, metadata?: Record<string, unknown>): void
+  startTour(tourId: number): void
+  showArticle(articleId: number): void
+  showNews(newsItemId: number): void
+  startSurvey(surveyId: number): void
+  startChecklist(checklistId: number): void
+  showTicket(ticketId: number): void
+  showConversation(conversationId: number): void
+  hideNotifications(hidden: boolean): void
+  /** The visitor id Intercom assigned, or `undefined` before load. */
+  getVisitorId(): string | undefined
+  /** Settles when the Messenger has booted. */
+  ready(): Promise<void>
+  subscribe(listener: () => void): () => void
+  getSnapshot(): MessengerSnapshot
+  /** Stops timers and listeners this object owns; the Messenger itself is left as it is. */
+  destroy(): void
+}
