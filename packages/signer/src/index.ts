@@ -1,1 +1,12 @@
-export {}
+export type { IdentityHandler, IdentityHandlerOptions } from './createIdentityHandler'
+export { createIdentityHandler } from './createIdentityHandler'
+export { createUserHash } from './createUserHash'
+export type { SignOptions } from './issueIntercomJwt'
+export type { SignerErrorCode } from './SignerError'
+export { SignerError } from './SignerError'
+export { signIntercomJwt } from './signIntercomJwt'
+export type { NodeHandler, NodeHandlerContext } from './toNodeHandler'
+export { toNodeHandler } from './toNodeHandler'
+export type { IntercomJwtClaims, IntercomUser, JsonValue } from './types'
+export type { VerifyOptions } from './verifyIntercomJwt'
+export { verifyIntercomJwt } from './verifyIntercomJwt'

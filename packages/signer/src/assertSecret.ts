@@ -1,0 +1,35 @@
+import { SignerError } from './SignerError'
+
+/** Checks a Messenger secret without ever putting it in the message. */
+export function assertSecret(secret: unknown, label = 'secret'): asserts secret is string {
+  if (typeof secret !== 'string') {
+    throw new SignerError(
+      'ERR_SECRET',
+      `${label} must be a string, got ${describeType(secret)}. Pass your workspace's Messenger secret, e.g. process.env.INTERCOM_IDENTITY_SECRET.`,
+    )
+  }
+  if (secret.length === 0) {
+    throw new SignerError(
+      'ERR_SECRET',
+      `${label} is empty. Set INTERCOM_IDENTITY_SECRET (Intercom > Settings > Messenger > Security) on the server.`,
+    )
+  }
+  // A newline pasted into an env file signs with a different key and fails at Intercom with no clue why.
+  if (isSpace(secret.charCodeAt(0)) || isSpace(secret.charCodeAt(secret.length - 1))) {
+    throw new SignerError(
+      'ERR_SECRET',
+      `${label} starts or ends with whitespace. Trim it where you load it (a trailing newline in an env or secret file is the usual cause).`,
+    )
+  }
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13)
+}
+
+/** `typeof`, but tells `null` and arrays apart, for messages that must not echo the value itself. */
+export function describeType(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return typeof value
+}

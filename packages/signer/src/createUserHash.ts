@@ -1,0 +1,16 @@
+import { createHmac } from 'node:crypto'
+import { assertSecret } from './assertSecret'
+import { assertUserId } from './assertUserId'
+
+/**
+ * Legacy identity verification: the lowercase hex HMAC-SHA256 of the user id (or email) that Intercom
+ * expects as `user_hash`. Prefer `signIntercomJwt` for new workspaces.
+ *
+ * @example
+ * createUserHash('123', process.env.INTERCOM_IDENTITY_SECRET) // 'a1b2…' (64 hex characters)
+ */
+export function createUserHash(identifier: string, secret: string): string {
+  assertUserId(identifier, 'identifier')
+  assertSecret(secret)
+  return createHmac('sha256', secret).update(identifier).digest('hex')
+}

@@ -1,0 +1,74 @@
+import { SignerError } from './SignerError'
+
+/** The three segments of a compact JWS. */
+export interface JwtSegments {
+  header: string
+  payload: string
+  /** `header.payload`, the bytes the signature covers. */
+  signingInput: string
+  signature: string
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]+$/
+
+/** Splits a compact JWT into its three segments without decoding them. */
+export function splitJwt(token: unknown): JwtSegments {
+  if (typeof token !== 'string') {
+    throw malformed(`the token must be a string, got ${token === null ? 'null' : typeof token}.`)
+  }
+  const first = token.indexOf('.')
+  const second = token.indexOf('.', first + 1)
+  if (
+    first <= 0 ||
+    second <= first + 1 ||
+    second === token.length - 1 ||
+    token.includes('.', second + 1)
+  ) {
+    throw malformed(
+      'the token is not three non-empty base64url segments joined by dots (header.payload.signature).',
+    )
+  }
+  return {
+    header: token.slice(0, first),
+    payload: token.slice(first + 1, second),
+    signingInput: token.slice(0, second),
+    signature: token.slice(second + 1),
+  }
+}
+
+/** Decodes a base64url JSON object segment; anything else is `ERR_JWT_MALFORMED`. */
+export function parseJsonSegment(
+  segment: string,
+  name: 'header' | 'payload',
+): Record<string, unknown> {
+  if (!BASE64URL.test(segment)) throw malformed(`the token ${name} is not base64url.`)
+  let value: unknown
+  try {
+    value = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'))
+  } catch {
+    throw malformed(`the token ${name} is not JSON.`)
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw malformed(`the token ${name} is not a JSON object.`)
+  }
+  return value as Record<string, unknown>
+}
+
+/** Reads a token's header and claims without checking anything: for debugging only, never for trust. */
+export function decodeJwt(token: unknown): {
+  header: Record<string, unknown>
+  payload: Record<string, unknown>
+} {
+  const segments = splitJwt(token)
+  return {
+    header: parseJsonSegment(segments.header, 'header'),
+    payload: parseJsonSegment(segments.payload, 'payload'),
+  }
+}
+
+function malformed(message: string): SignerError {
+  return new SignerError(
+    'ERR_JWT_MALFORMED',
+    `${message} Pass the intercom_user_jwt string exactly as it was issued.`,
+  )
+}

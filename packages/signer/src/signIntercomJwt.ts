@@ -1,0 +1,21 @@
+import { issueIntercomJwt, type SignOptions } from './issueIntercomJwt'
+import type { IntercomUser } from './types'
+
+/**
+ * Signs an `intercom_user_jwt` (HS256) with Intercom's claim names plus `iat` and `exp`.
+ * `expiresIn` defaults to 3600 seconds; `false` leaves `exp` out.
+ *
+ * @example
+ * const token = signIntercomJwt(
+ *   { user_id: user.id, email: user.email, plan: 'pro' },
+ *   process.env.INTERCOM_IDENTITY_SECRET,
+ *   { expiresIn: 2 * 60 * 60 },
+ * )
+ */
+export function signIntercomJwt(
+  claims: IntercomUser,
+  secret: string,
+  options?: SignOptions,
+): string {
+  return issueIntercomJwt(claims, secret, options).token
+}
