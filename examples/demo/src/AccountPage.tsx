@@ -1,0 +1,41 @@
+import { useIntercom } from '@verified-messenger/react'
+import type { DemoUser } from '../server/demoUsers'
+
+/** The signed-in area: plan and billing, with a way to reach support through the Messenger. */
+export function AccountPage({ user }: { user: DemoUser }) {
+  const { show, trackEvent } = useIntercom()
+  const since = new Date(user.createdAt * 1000).toLocaleDateString('en', { dateStyle: 'long' })
+
+  return (
+    <section className="card">
+      <h1>Your account</h1>
+      <dl className="facts">
+        <dt>Name</dt>
+        <dd>{user.name}</dd>
+        <dt>Email</dt>
+        <dd>{user.email}</dd>
+        <dt>Customer since</dt>
+        <dd>{since}</dd>
+      </dl>
+      <h2>Plan and billing</h2>
+      <dl className="facts">
+        <dt>Plan</dt>
+        <dd>{user.plan}</dd>
+        <dt>Monthly bill</dt>
+        <dd>{user.monthlySpend === 0 ? 'Free' : `$${user.monthlySpend}`}</dd>
+      </dl>
+      <p className="actions">
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            trackEvent('asked-about-billing', { plan: user.plan })
+            show()
+          }}
+        >
+          Ask about billing
+        </button>
+      </p>
+    </section>
+  )
+}

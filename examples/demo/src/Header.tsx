@@ -1,0 +1,30 @@
+import type { DemoUser } from '../server/demoUsers'
+import type { DemoConfig } from './demoConfig'
+
+interface HeaderProps {
+  user: DemoUser | null
+  strict: boolean
+  messenger: DemoConfig['messenger']
+  onSignOut: () => void
+}
+
+/** The top bar: who is signed in, which Messenger is running, and the sign-out button. */
+export function Header({ user, strict, messenger, onSignOut }: HeaderProps) {
+  return (
+    <header className="header">
+      <span className="brand">Acme Analytics</span>
+      <span className="tags">
+        <span className="tag">{messenger === 'fake' ? 'Fake Messenger' : 'Intercom'}</span>
+        {strict && <span className="tag">StrictMode</span>}
+      </span>
+      {user && (
+        <span className="who">
+          Signed in as <strong data-testid="signed-in-user">{user.name}</strong>
+          <button type="button" className="button secondary" onClick={onSignOut}>
+            Sign out
+          </button>
+        </span>
+      )}
+    </header>
+  )
+}
