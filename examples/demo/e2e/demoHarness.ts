@@ -1,28 +1,19 @@
-import {
-  type Browser,
-  type BrowserContext,
-  chromium,
-  type Page,
-  type Request,
-} from 'playwright-core'
+import type { FakeMessenger } from '@verified-messenger/testing'
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
 import { inject } from 'vitest'
 import { type DemoServer, type DemoServerOptions, startDemoServer } from '../server/startDemoServer'
+import { launchChromium } from './launchChromium'
 
-/** Launches the system Chromium headless; Playwright gives it a fresh temporary profile. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: inject('chromiumPath'),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+declare global {
+  interface Window {
+    /** The handle the fake Messenger's browser script exposes for tests. */
+    __fakeIntercom?: FakeMessenger
+  }
+}
+
+/** Launches the Chromium that the global setup found. */
+export function launchTestChromium(): Promise<Browser> {
+  return launchChromium(inject('chromiumPath'))
 }
 
 /** Starts the demo server on a free port with the test build and the test run's secret. */
@@ -82,4 +73,59 @@ export async function newVisitor(browser: Browser, server: DemoServer): Promise<
       if (!response.ok()) throw new Error(`sign-in failed with HTTP ${response.status()}`)
     },
   }
+}
+
+/** Where the demo mounts the fake's script and verification endpoint. */
+export const fakePaths = {
+  script: '/fake-intercom/widget/demo-app',
+  ping: '/fake-intercom/messenger/web/ping',
+} as const
+
+export const identityPath = '/api/intercom/identity'
+
+/** The settings of each call the page's fake Messenger received for `method`, in order. */
+export function fakeCalls(page: Page, method: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate(
+    (name) =>
+      (window.__fakeIntercom?.calls ?? [])
+        .filter(([called]) => called === name)
+        .map(([, settings]) => ({ ...(settings as Record<string, unknown> | undefined) })),
+    method,
+  )
+}
+
+/** Waits until the fake Messenger has verified `userId` (and the page says so). */
+export async function waitForVerified(page: Page, userId: string): Promise<void> {
+  await page.waitForFunction((id) => {
+    const state = window.__fakeIntercom?.state
+    return state?.booted === true && state.verified === true && state.userId === id
+  }, userId)
+  await page.getByTestId('messenger-identity').getByText(`Verified as ${userId}`).waitFor()
+}
+
+/**
+ * Records, from the first paint on, whether the page ever showed `userId` as verified (in the demo's
+ * panel or the fake's), so a test can assert it never happened rather than only not at the end.
+ */
+export function watchForVerified(context: BrowserContext, userId: string): Promise<void> {
+  return context.addInitScript((id) => {
+    const pattern = new RegExp(`Verified as ${id}\\b|${id} \\(verified\\)`)
+    const check = () => {
+      if (pattern.test(document.body?.textContent ?? '')) {
+        ;(window as unknown as { __shownVerified: boolean }).__shownVerified = true
+      }
+    }
+    new MutationObserver(check).observe(document, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    })
+  }, userId)
+}
+
+/** Whether `watchForVerified` saw the user shown as verified. */
+export function wasShownVerified(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () => (window as unknown as { __shownVerified?: boolean }).__shownVerified === true,
+  )
 }

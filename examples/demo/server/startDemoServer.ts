@@ -7,7 +7,6 @@ import {
   type NodeHandlerContext,
   toNodeHandler,
 } from '@verified-messenger/signer'
-import { createFakeIntercom } from '@verified-messenger/testing/server'
 import type { DemoConfig } from '../src/demoConfig'
 import { demoUsers, findDemoUser } from './demoUsers'
 import { serveClient } from './serveClient'
@@ -79,9 +78,12 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       },
     }),
   )
+  // Loaded only when used: a deployment with real Intercom never loads the fake.
   const fake = intercom
     ? undefined
-    : toNodeHandler(createFakeIntercom({ secret, appId, basePath: fakeBasePath }))
+    : await import('@verified-messenger/testing/server').then(({ createFakeIntercom }) =>
+        toNodeHandler(createFakeIntercom({ secret, appId, basePath: fakeBasePath })),
+      )
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost')

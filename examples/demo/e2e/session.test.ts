@@ -1,0 +1,74 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DemoServer } from '../server/startDemoServer'
+import {
+  fakeCalls,
+  launchTestChromium,
+  newVisitor,
+  startTestServer,
+  waitForVerified,
+} from './demoHarness'
+
+describe('signing in and out', () => {
+  let browser: Browser
+  let server: DemoServer
+
+  beforeAll(async () => {
+    ;[browser, server] = await Promise.all([launchTestChromium(), startTestServer()])
+  })
+  afterAll(async () => {
+    await Promise.all([browser?.close(), server?.close()])
+  })
+
+  it('signs in with a random HttpOnly SameSite=Lax session cookie', async () => {
+    const { page, context } = await newVisitor(browser, server)
+    await page.goto('/')
+    await page.getByRole('button', { name: /Ada Lovelace/ }).click()
+    await page.getByTestId('signed-in-user').getByText('Ada Lovelace').waitFor()
+    const first = (await context.cookies()).find((cookie) => cookie.name === 'demo_session')
+
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor()
+    expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('demo_session')
+    await page.getByRole('button', { name: /Ada Lovelace/ }).click()
+    await page.getByTestId('signed-in-user').getByText('Ada Lovelace').waitFor()
+    const second = (await context.cookies()).find((cookie) => cookie.name === 'demo_session')
+
+    expect(first).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' })
+    expect(first?.value).toMatch(/^[\w-]{43}$/)
+    expect(second?.value).not.toBe(first?.value)
+    expect(await page.evaluate(() => document.cookie)).not.toContain('demo_session')
+  })
+
+  it('signing out shuts down, clears the cookies and boots anonymous; the next user is verified as themselves', async () => {
+    const { page, context, signInAs } = await newVisitor(browser, server)
+    await signInAs('user_ada')
+    await page.goto('/')
+    await page.getByRole('button', { name: 'Accept' }).click()
+    await waitForVerified(page, 'user_ada')
+    const sessionCookie = async () =>
+      (await context.cookies()).find((cookie) => cookie.name === 'intercom-session-demo-app')?.value
+    const adasSession = await sessionCookie()
+    expect(adasSession).toBeDefined()
+
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.waitForFunction(() => {
+      const fake = window.__fakeIntercom
+      return fake?.calls.filter(([method]) => method === 'boot').length === 2 && fake.state.booted
+    })
+
+    expect(await fakeCalls(page, 'shutdown')).toHaveLength(1)
+    const [, anonymous] = await fakeCalls(page, 'boot')
+    expect(anonymous).not.toHaveProperty('user_id')
+    expect(anonymous).not.toHaveProperty('intercom_user_jwt')
+    expect(await page.evaluate(() => window.__fakeIntercom?.state.verified)).toBe(false)
+    expect(await sessionCookie()).not.toBe(adasSession)
+    await page.getByTestId('messenger-identity').getByText('Anonymous visitor').waitFor()
+
+    await page.getByRole('button', { name: /Grace Hopper/ }).click()
+    await waitForVerified(page, 'user_grace')
+    const boots = await fakeCalls(page, 'boot')
+    expect(boots.map((boot) => boot.user_id)).toEqual(['user_ada', undefined, 'user_grace'])
+    expect(await fakeCalls(page, 'shutdown')).toHaveLength(2)
+  })
+})

@@ -1,0 +1,74 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { DemoServer } from '../server/startDemoServer'
+import {
+  fakeCalls,
+  launchTestChromium,
+  newVisitor,
+  startTestServer,
+  waitForVerified,
+  wasShownVerified,
+  watchForVerified,
+} from './demoHarness'
+
+describe('tampering with the user id', () => {
+  let browser: Browser
+  let server: DemoServer
+  let page: Page
+
+  beforeAll(async () => {
+    ;[browser, server] = await Promise.all([launchTestChromium(), startTestServer()])
+  })
+  afterAll(async () => {
+    await Promise.all([browser?.close(), server?.close()])
+  })
+  beforeEach(async () => {
+    const visitor = await newVisitor(browser, server)
+    page = visitor.page
+    await watchForVerified(visitor.context, 'forged')
+    await visitor.signInAs('user_ada')
+    await page.goto('/')
+    await page.getByRole('button', { name: 'Accept' }).click()
+    await waitForVerified(page, 'user_ada')
+  })
+
+  it('the SDK refuses to boot a user id the server did not sign, and never sends it to Intercom', async () => {
+    await page.getByRole('button', { name: 'Through the SDK' }).click()
+
+    await page
+      .getByTestId('tamper-outcome')
+      .getByText(/^The SDK refused/)
+      .waitFor()
+    await page.getByTestId('messenger-error').getByText('IDENTITY_MISMATCH').waitFor()
+    const boots = await fakeCalls(page, 'boot')
+    expect(boots.map((boot) => boot.user_id)).not.toContain('forged')
+    expect(await wasShownVerified(page)).toBe(false)
+  })
+
+  it('refuses a forged JWT sent straight to window.Intercom', async () => {
+    await page.getByRole('button', { name: 'window.Intercom, forged signature' }).click()
+
+    await page.waitForFunction(() => Boolean(window.__fakeIntercom?.state.refusal))
+    expect(await page.evaluate(() => window.__fakeIntercom?.state.verified)).toBe(false)
+    expect((await fakeCalls(page, 'boot')).at(-1)).toMatchObject({ user_id: 'forged' })
+    expect(await wasShownVerified(page)).toBe(false)
+  })
+
+  it("refuses someone else's genuine JWT presented for another user id", async () => {
+    await page.getByRole('button', { name: "window.Intercom, Ada Lovelace's token" }).click()
+
+    await page.waitForFunction(() => Boolean(window.__fakeIntercom?.state.refusal))
+    expect(await page.evaluate(() => window.__fakeIntercom?.state.verified)).toBe(false)
+    expect(await wasShownVerified(page)).toBe(false)
+  })
+
+  it('boots the real user again after a refused attempt', async () => {
+    await page.getByRole('button', { name: 'window.Intercom, forged signature' }).click()
+    await page.waitForFunction(() => Boolean(window.__fakeIntercom?.state.refusal))
+
+    await page.getByRole('button', { name: 'Restore my session' }).click()
+
+    await waitForVerified(page, 'user_ada')
+    expect(await wasShownVerified(page)).toBe(false)
+  })
+})
