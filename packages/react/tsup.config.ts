@@ -7,4 +7,8 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'es2020',
+  // The provider uses state and effects: frameworks with Server Components must treat it as client code.
+  banner: { js: "'use client'" },
+  // One React and one core on the page: both come from the app's own node_modules.
+  external: ['react', 'react/jsx-runtime', '@verified-messenger/core'],
 })

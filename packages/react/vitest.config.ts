@@ -6,5 +6,6 @@ export default defineProject({
   test: {
     name: 'react',
     environment: 'jsdom',
+    setupFiles: ['./src/test/setup.ts'],
   },
 })

@@ -1,1 +1,30 @@
-export {}
+export type {
+  Avatar,
+  BootSettings,
+  Company,
+  Consent,
+  DataAttributes,
+  IdentityRequestContext,
+  IdentityResponse,
+  IdentitySource,
+  Messenger,
+  MessengerAttributes,
+  MessengerCallbacks,
+  MessengerErrorCode,
+  MessengerOptions,
+  MessengerSnapshot,
+  MessengerStatus,
+  Region,
+  VerifiedIdentity,
+} from '@verified-messenger/core'
+export { createMessenger, MessengerError } from '@verified-messenger/core'
+export type {
+  IntercomProviderBaseProps,
+  IntercomProviderConfigProps,
+  IntercomProviderMessengerProps,
+  IntercomProviderProps,
+} from './IntercomProvider'
+export { IntercomProvider } from './IntercomProvider'
+export type { IntercomMethods, UseIntercom } from './useIntercom'
+export { useIntercom } from './useIntercom'
+export { useIntercomState } from './useIntercomState'

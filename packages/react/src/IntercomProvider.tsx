@@ -1,0 +1,132 @@
+import type { BootSettings, Consent, Messenger, MessengerOptions } from '@verified-messenger/core'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
+import { IntercomContext } from './IntercomContext'
+import {
+  type ProviderCallbacks,
+  retainSharedMessenger,
+  type SharedMessenger,
+  sharedMessenger,
+} from './sharedMessenger'
+
+/** Props every `IntercomProvider` takes, whether it creates the Messenger or is handed one. */
+export interface IntercomProviderBaseProps extends ProviderCallbacks {
+  children?: ReactNode
+  /** Boot once when the provider mounts (StrictMode-safe); default `false`. */
+  autoBoot?: boolean
+  /** Settings for the automatic boot, read when it happens. */
+  autoBootProps?: BootSettings
+  /** `false` keeps Intercom from loading (calls wait, as with pending consent); default `true`. */
+  shouldInitialize?: boolean
+  /** Milliseconds to wait before loading Intercom; default `0`. */
+  initializeDelay?: number
+  /** The visitor's choice; updating it opens or closes the gate. Default `'granted'`. */
+  consent?: Consent
+}
+
+/** The Messenger's settings, read once when the provider mounts. */
+export interface IntercomProviderConfigProps
+  extends Pick<
+    MessengerOptions,
+    'apiBase' | 'region' | 'scriptUrl' | 'cspNonce' | 'crossOrigin' | 'identity'
+  > {
+  /** Your Intercom workspace (app) id. */
+  appId: string
+  messenger?: undefined
+}
+
+/** A Messenger made with `createMessenger`; its options (and callbacks) belong to that call. */
+export interface IntercomProviderMessengerProps {
+  messenger: Messenger
+  appId?: undefined
+}
+
+/** `IntercomProvider`'s props: react-use-intercom's, plus identity, consent and region. */
+export type IntercomProviderProps = IntercomProviderBaseProps &
+  (IntercomProviderConfigProps | IntercomProviderMessengerProps)
+
+const knownProps = new Set(
+  'children autoBoot autoBootProps shouldInitialize initializeDelay consent onShow onHide onUnreadCountChange onUserEmailSupplied onLoad onLoadFailed onIdentityError appId apiBase region scriptUrl cspNonce crossOrigin identity messenger'.split(
+    ' ',
+  ),
+)
+
+// Per Messenger, not per provider: StrictMode's remount and a second provider must not boot again.
+const autoBooted = new WeakSet<Messenger>()
+
+/**
+ * Owns the page's Messenger for its children: creates it once (or takes `messenger`), keeps consent in
+ * step with the prop, boots it when `autoBoot` is set and releases its timers on unmount.
+ * @example
+ * <IntercomProvider appId="abc123" identity="/api/intercom-identity" consent={consent} autoBoot>
+ *   <App />
+ * </IntercomProvider>
+ */
+export function IntercomProvider(props: IntercomProviderProps) {
+  const { consent, shouldInitialize = true, initializeDelay = 0, autoBoot } = props
+  // Callbacks and autoBootProps are read through this ref when used, so new functions never re-register.
+  const latest = useRef(props)
+  latest.current = props
+  const warned = useRef(false)
+  const [delayElapsed, setDelayElapsed] = useState(!(initializeDelay > 0))
+  const gate: Consent | undefined =
+    consent === 'denied'
+      ? 'denied'
+      : !shouldInitialize || !delayElapsed
+        ? 'pending'
+        : (consent ?? (props.messenger ? undefined : 'granted'))
+
+  const [shared] = useState<SharedMessenger | { messenger: Messenger }>(() =>
+    props.messenger
+      ? { messenger: props.messenger }
+      : sharedMessenger({
+          appId: props.appId,
+          apiBase: props.apiBase,
+          region: props.region,
+          scriptUrl: props.scriptUrl,
+          cspNonce: props.cspNonce,
+          crossOrigin: props.crossOrigin,
+          identity: props.identity,
+          consent: gate,
+        }),
+  )
+  const { messenger } = shared
+
+  useEffect(
+    () => ('providers' in shared ? retainSharedMessenger(shared, latest) : undefined),
+    [shared],
+  )
+
+  useEffect(() => {
+    if (delayElapsed) return
+    const timer = setTimeout(() => setDelayElapsed(true), initializeDelay)
+    return () => clearTimeout(timer)
+  }, [delayElapsed, initializeDelay])
+
+  useEffect(() => {
+    if (gate && messenger.getSnapshot().consent !== gate) messenger.setConsent(gate)
+  }, [messenger, gate])
+
+  useEffect(() => {
+    if (!autoBoot || autoBooted.has(messenger)) return
+    autoBooted.add(messenger)
+    // A failure reaches the state's `error` and onIdentityError; nobody awaits this promise.
+    messenger.boot(latest.current.autoBootProps).catch(() => {})
+  }, [messenger, autoBoot])
+
+  useEffect(() => {
+    // Dev-only, so the prop list never ships to production: a misspelt prop would otherwise fail silently.
+    if (process.env.NODE_ENV !== 'production' && !warned.current) {
+      warned.current = true
+      const unknown = Object.keys(latest.current).filter(
+        (name) => !knownProps.has(name) && !name.startsWith('data-'),
+      )
+      if (unknown.length) {
+        console.warn(
+          `[verified-messenger/react] IntercomProvider ignores unknown props ${unknown.join(', ')}: check their spelling against the props table in the README.`,
+        )
+      }
+    }
+  }, [])
+
+  return <IntercomContext.Provider value={messenger}>{props.children}</IntercomContext.Provider>
+}
