@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { assertSecret } from './assertSecret'
 import { assertUserId } from './assertUserId'
+import { hmacKey } from './hmacKey'
 
 /**
  * Legacy identity verification: the lowercase hex HMAC-SHA256 of the user id (or email) that Intercom
@@ -12,5 +13,5 @@ import { assertUserId } from './assertUserId'
 export function createUserHash(identifier: string, secret: string): string {
   assertUserId(identifier, 'identifier')
   assertSecret(secret)
-  return createHmac('sha256', secret).update(identifier).digest('hex')
+  return createHmac('sha256', hmacKey(secret)).update(identifier).digest('hex')
 }

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto'
 import { assertClaims } from './assertClaims'
 import { assertExpiresIn, resolveNow } from './assertOptions'
 import { assertSecret } from './assertSecret'
+import { hmacKey } from './hmacKey'
 import { HS256_HEADER } from './jwtHeader'
 import type { IntercomUser } from './types'
 
@@ -38,6 +39,6 @@ export function issueIntercomJwt(
     expiresAt === undefined ? `,"iat":${issuedAt}}` : `,"iat":${issuedAt},"exp":${expiresAt}}`
   const payload = Buffer.from(json.slice(0, -1) + timeClaims).toString('base64url')
   const signingInput = `${HS256_HEADER}.${payload}`
-  const signature = createHmac('sha256', secret).update(signingInput).digest('base64url')
+  const signature = createHmac('sha256', hmacKey(secret)).update(signingInput).digest('base64url')
   return { token: `${signingInput}.${signature}`, expiresAt }
 }

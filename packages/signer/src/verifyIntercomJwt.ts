@@ -1,9 +1,9 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
 import { assertClockTolerance, resolveNow } from './assertOptions'
 import { assertSecret } from './assertSecret'
 import { parseJsonSegment, splitJwt } from './decodeJwt'
 import { assertHs256Header } from './jwtHeader'
 import { SignerError } from './SignerError'
+import { signatureMatches } from './signatureMatches'
 import type { IntercomJwtClaims } from './types'
 
 /** Options of `verifyIntercomJwt`. */
@@ -87,18 +87,6 @@ function toSecretList(secretOrSecrets: unknown): readonly string[] {
     assertSecret(secret, secrets === secretOrSecrets ? `secrets[${index}]` : 'secret')
   })
   return secrets as readonly string[]
-}
-
-/**
- * Compares base64url text rather than decoded bytes: a decoder ignores the spare bits of the last
- * character, so comparing bytes would accept more than one spelling of the same signature.
- */
-function signatureMatches(signingInput: string, signature: string, secret: string): boolean {
-  const expected = Buffer.from(
-    createHmac('sha256', secret).update(signingInput).digest('base64url'),
-  )
-  const actual = Buffer.from(signature)
-  return actual.length === expected.length && timingSafeEqual(actual, expected)
 }
 
 function readTime(

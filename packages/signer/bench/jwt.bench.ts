@@ -1,0 +1,119 @@
+/**
+ * Signs and verifies the same claims with this package, jsonwebtoken (pre-made KeyObject), jose
+ * (pre-imported CryptoKey) and a bare node:crypto HMAC over the same bytes, the physical limit.
+ * Run: pnpm --filter @verified-messenger/signer run bench
+ */
+import { createHmac, createSecretKey, webcrypto } from 'node:crypto'
+import { jwtVerify, SignJWT } from 'jose'
+import jwt from 'jsonwebtoken'
+import { signIntercomJwt, verifyIntercomJwt } from '../src/index'
+
+const DURATION_MS = Number(process.env.BENCH_MS ?? 1000)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+
+const secret = 'bench-messenger-secret-0123456789abcdef'
+const claims = { user_id: '1234567', email: 'ada@example.com', name: 'Ada Lovelace', plan: 'pro' }
+
+const keyObject = createSecretKey(Buffer.from(secret))
+const cryptoKey = await webcrypto.subtle.importKey(
+  'raw',
+  Buffer.from(secret),
+  { name: 'HMAC', hash: 'SHA-256' },
+  false,
+  ['sign', 'verify'],
+)
+
+const token = signIntercomJwt(claims, secret)
+const signingInput = Buffer.from(token.slice(0, token.lastIndexOf('.')))
+const bareHmac = () => createHmac('sha256', secret).update(signingInput).digest()
+
+// Every contender must accept the same token before its speed means anything.
+jwt.verify(token, keyObject, { algorithms: ['HS256'] })
+await jwtVerify(token, cryptoKey, { algorithms: ['HS256'] })
+verifyIntercomJwt(jwt.sign(claims, keyObject, { algorithm: 'HS256', expiresIn: 3600 }), secret)
+
+type Task = () => unknown
+
+/** Calls `task` in batches until DURATION_MS has passed; returns operations per second. */
+async function opsPerSecond(task: Task, isAsync: boolean): Promise<number> {
+  const batch = 200
+  let operations = 0
+  const start = process.hrtime.bigint()
+  const end = start + BigInt(DURATION_MS) * 1_000_000n
+  let now = start
+  while (now < end) {
+    if (isAsync) for (let i = 0; i < batch; i++) await task()
+    else for (let i = 0; i < batch; i++) task()
+    operations += batch
+    now = process.hrtime.bigint()
+  }
+  return (operations * 1e9) / Number(now - start)
+}
+
+interface Contender {
+  name: string
+  sign: Task
+  verify: Task
+  isAsync?: boolean
+}
+
+const contenders: Contender[] = [
+  {
+    name: 'bare node:crypto HMAC',
+    sign: bareHmac,
+    verify: bareHmac,
+  },
+  {
+    name: '@verified-messenger/signer',
+    sign: () => signIntercomJwt(claims, secret),
+    verify: () => verifyIntercomJwt(token, secret),
+  },
+  {
+    name: 'jsonwebtoken (KeyObject)',
+    sign: () => jwt.sign(claims, keyObject, { algorithm: 'HS256', expiresIn: 3600 }),
+    verify: () => jwt.verify(token, keyObject, { algorithms: ['HS256'] }),
+  },
+  {
+    name: 'jose (CryptoKey)',
+    sign: () =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(cryptoKey),
+    verify: () => jwtVerify(token, cryptoKey, { algorithms: ['HS256'] }),
+    isAsync: true,
+  },
+]
+
+const best = new Map<string, { sign: number; verify: number }>()
+for (let round = 0; round < ROUNDS; round++) {
+  // Interleaved rounds, best of each, so a noisy neighbour on a shared machine hurts everyone alike.
+  for (const contender of contenders) {
+    const sign = await opsPerSecond(contender.sign, contender.isAsync ?? false)
+    const verify = await opsPerSecond(contender.verify, contender.isAsync ?? false)
+    const previous = best.get(contender.name) ?? { sign: 0, verify: 0 }
+    best.set(contender.name, {
+      sign: Math.max(previous.sign, sign),
+      verify: Math.max(previous.verify, verify),
+    })
+  }
+}
+
+const ours = best.get('@verified-messenger/signer') ?? { sign: 0, verify: 0 }
+const format = (n: number) => Math.round(n).toLocaleString('en-US').padStart(11)
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`.padStart(7)
+
+console.log(
+  `node ${process.version}, ${claims.user_id.length}-char id + 3 attributes, token ${token.length} bytes, best of ${ROUNDS} x ${DURATION_MS} ms\n`,
+)
+console.log(
+  `${'contender'.padEnd(28)} ${'signs/s'.padStart(11)} ${'verifies/s'.padStart(11)}   ours vs it (sign / verify)`,
+)
+for (const [name, result] of best) {
+  const versus =
+    name === '@verified-messenger/signer'
+      ? ''
+      : `${ratio(ours.sign, result.sign)} / ${ratio(ours.verify, result.verify)}`
+  console.log(`${name.padEnd(28)} ${format(result.sign)} ${format(result.verify)}   ${versus}`)
+}
