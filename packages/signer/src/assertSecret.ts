@@ -11,7 +11,7 @@ export function assertSecret(secret: unknown, label = 'secret'): asserts secret 
   if (secret.length === 0) {
     throw new SignerError(
       'ERR_SECRET',
-      `${label} is empty. Set INTERCOM_IDENTITY_SECRET (Intercom > Settings > Messenger > Security) on the server.`,
+      `${label} is empty. Set INTERCOM_IDENTITY_SECRET on the server to the secret from your Intercom workspace's Messenger security settings.`,
     )
   }
   // A newline pasted into an env file signs with a different key and fails at Intercom with no clue why.
