@@ -1,1 +1,25 @@
-export {}
+export { createMessenger } from './createMessenger'
+export { MessengerError } from './MessengerError'
+export { REFRESH_MARGIN } from './scheduleRefresh'
+export { toIntercomSettings } from './toIntercomSettings'
+export type {
+  Avatar,
+  BootSettings,
+  Company,
+  Consent,
+  DataAttributes,
+  IdentityRequestContext,
+  IdentityResponse,
+  IdentitySource,
+  IntercomSettings,
+  Messenger,
+  MessengerAttributes,
+  MessengerCallbacks,
+  MessengerErrorCode,
+  MessengerOptions,
+  MessengerSnapshot,
+  MessengerStatus,
+  Region,
+  SnakeCase,
+  VerifiedIdentity,
+} from './types'

@@ -133,6 +133,25 @@ export interface DataAttributes {
 /** Settings for `boot` and `update`. */
 export type BootSettings = MessengerAttributes & DataAttributes
 
+/** A camelCase key in Intercom's snake_case: `'userId'` -> `'user_id'`. */
+export type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Tail>}`
+  : S
+
+/**
+ * Camel-case settings as `window.Intercom` receives them: keys in snake_case at every depth, and
+ * `customAttributes` spread into the object that held them.
+ */
+export type IntercomSettings<T = BootSettings> = T extends readonly (infer Item)[]
+  ? IntercomSettings<Item>[]
+  : T extends object
+    ? {
+        [K in keyof T as K extends 'customAttributes'
+          ? never
+          : SnakeCase<K & string>]: IntercomSettings<T[K]>
+      } & ('customAttributes' extends keyof T ? Record<string, unknown> : unknown)
+    : T
+
 /** Intercom's own callbacks, kept current without re-registering. */
 export interface MessengerCallbacks {
   onShow?: () => void
@@ -177,7 +196,9 @@ export interface Messenger {
   setConsent(consent: Consent): void
   hide(): void
   show(): void
-  showSpace(space: 'home' | 'messages' | 'help' | 'news' | 'tasks' | 'tickets' | (string & {})): void
+  showSpace(
+    space: 'home' | 'messages' | 'help' | 'news' | 'tasks' | 'tickets' | (string & {}),
+  ): void
   showMessages(): void
   showNewMessage(prefilledMessage?: string): void
   startConversation(prefilledMessage?: string): void

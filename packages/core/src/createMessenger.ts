@@ -1,0 +1,347 @@
+import { createCallQueue } from './createCallQueue'
+import { createStore } from './createStore'
+import { deleteIntercomCookies } from './deleteIntercomCookies'
+import { devWarning } from './devWarning'
+import { createIdentityClient, isTransient, type VerifiedResponse } from './identity'
+import { type IntercomWindow, loadIntercom, unloadIntercom } from './loader'
+import { MessengerError } from './MessengerError'
+import { scheduleRefresh } from './scheduleRefresh'
+import { toIntercomSettings } from './toIntercomSettings'
+import type {
+  BootSettings,
+  Consent,
+  Messenger,
+  MessengerOptions,
+  MessengerSnapshot,
+  VerifiedIdentity,
+} from './types'
+
+// Every Intercom method that only forwards its arguments; these wait in the queue until boot.
+const METHODS =
+  'hide show showSpace showMessages showNewMessage startConversation trackEvent startTour showArticle showNews startSurvey startChecklist showTicket showConversation hideNotifications'.split(
+    ' ',
+  )
+
+// Page-level record of the session a Messenger booted (`<appId>:<userId>`), so a Messenger created again
+// for the same app and user (a remounted React tree) takes the session over instead of booting twice.
+const SESSION = '__verifiedMessenger'
+
+const done = Promise.resolve()
+const noop = () => {}
+
+// What may be sent without a verified identity: no user id, no email, no proof of either.
+const anonymous = ({ userId, userHash, intercomUserJwt, email, ...rest }: BootSettings) => rest
+
+const warnUnverified = (settings: BootSettings, hasSource: boolean) => {
+  if (/^eyJ[\w-]*\.[\w-]+\.[\w-]*$/.test(settings.userHash ?? '')) {
+    devWarning(
+      'userHash looks like a JWT, and Intercom rejects a JWT in user_hash: pass it as intercomUserJwt, or configure `identity`.',
+    )
+  }
+  if (!hasSource && settings.userId && !settings.userHash && !settings.intercomUserJwt) {
+    devWarning(
+      'boot({ userId }) without `identity`, userHash or intercomUserJwt sends a user id nobody vouched for: configure `identity` so your server signs it.',
+    )
+  }
+}
+
+/**
+ * Creates the object that owns the Intercom Messenger on the page. Creating it has no side effects;
+ * nothing loads before `boot()` with consent granted. Safe to call on a server, where it does nothing.
+ * @example
+ * const messenger = createMessenger({ appId: 'abc123', identity: '/api/intercom-identity' })
+ * await messenger.boot({ userId: currentUser.id })
+ * messenger.trackEvent('checkout')
+ */
+export const createMessenger = (options: MessengerOptions): Messenger => {
+  const { appId, identity: source, region } = options
+  const browser = typeof window !== 'undefined'
+  const w = (browser ? window : {}) as IntercomWindow & { [SESSION]?: string }
+  const initialConsent = options.consent ?? 'granted'
+  const store = createStore<MessengerSnapshot>({
+    status: initialConsent === 'pending' ? 'awaiting-consent' : 'idle',
+    consent: initialConsent,
+    isOpen: false,
+    unreadCount: 0,
+    identity: null,
+    error: null,
+  })
+  const { get: snapshot, set } = store
+  const queue = createCallQueue<[string, unknown[]]>()
+  const client = source ? createIdentityClient(source) : undefined
+  const src = options.scriptUrl ?? `https://widget.intercom.io/widget/${appId}`
+  const apiBase =
+    options.apiBase ??
+    (region && `https://api-iam.${region === 'us' ? '' : `${region}.`}intercom.io`)
+  // What the app last asked to boot; kept while consent is withheld so granting it boots.
+  let want: BootSettings | undefined
+  // The boot of `want`, in progress or done; a second boot() for the same user returns it.
+  let run: Promise<void> | undefined
+  // Bumped whenever a session ends, so identity answers and loads that arrive later are discarded.
+  let generation = 0
+  // This object booted Intercom and has not shut it down since.
+  let live = false
+  let loadedOnce = false
+  let destroyed = false
+  let stopRefresh = noop
+  let openGate = noop
+  let gate =
+    initialConsent === 'granted' ? done : new Promise<void>((resolve) => (openGate = resolve))
+
+  const intercom = (...args: unknown[]) =>
+    typeof w.Intercom === 'function' ? w.Intercom(...args) : undefined
+
+  const call = (name: string, args: unknown[]) => {
+    if (!browser || snapshot().consent === 'denied') return
+    if (snapshot().status === 'booted') intercom(name, ...args)
+    else queue.push([name, args])
+  }
+
+  // Ends this object's session: identity request aborted, refresh stopped, Intercom shut down.
+  const end = () => {
+    generation++
+    run = undefined
+    client?.abort()
+    stopRefresh()
+    stopRefresh = noop
+    if (live) {
+      intercom('shutdown')
+      delete w[SESSION]
+      delete w.intercomSettings
+      live = false
+    }
+  }
+
+  const start = (settings: BootSettings, identity: VerifiedIdentity | null) => {
+    const current = generation
+    const raw: Record<string, unknown> = toIntercomSettings({ appId, apiBase, ...settings })
+    const session = `${appId}:${raw.user_id ?? ''}`
+    const loaded = loadIntercom(src, options)
+    // Taking over a session booted for the same user only hands over the (possibly newer) settings.
+    intercom(w[SESSION] === session ? 'update' : 'boot', raw)
+    w[SESSION] = session
+    w.intercomSettings = raw
+    live = true
+    intercom('onShow', () => {
+      set({ isOpen: true })
+      options.onShow?.()
+    })
+    intercom('onHide', () => {
+      set({ isOpen: false })
+      options.onHide?.()
+    })
+    intercom('onUnreadCountChange', (unreadCount: number) => {
+      set({ unreadCount })
+      options.onUnreadCountChange?.(unreadCount)
+    })
+    intercom('onUserEmailSupplied', () => options.onUserEmailSupplied?.())
+    set({ status: 'loading', identity, error: null })
+    loaded.then(
+      () => {
+        if (current !== generation) return
+        set({ status: 'booted' })
+        queue.flush(([name, args]) => intercom(name, ...args))
+        if (!loadedOnce) options.onLoad?.()
+        loadedOnce = true
+      },
+      (error: MessengerError) => {
+        if (current !== generation) return
+        end()
+        set({ status: 'error', error })
+        options.onLoadFailed?.(error)
+      },
+    )
+  }
+
+  const refreshLater = () => {
+    const current = generation
+    const expiresAt = snapshot().identity?.expiresAt
+    if (expiresAt && !destroyed) stopRefresh = scheduleRefresh(expiresAt, () => refresh(current))
+  }
+
+  const startVerified = (settings: BootSettings, response: VerifiedResponse) => {
+    start(
+      {
+        ...settings,
+        userId: response.user_id,
+        userHash: response.user_hash,
+        intercomUserJwt: response.intercom_user_jwt,
+      },
+      {
+        userId: response.user_id,
+        method: response.intercom_user_jwt ? 'jwt' : 'hmac',
+        expiresAt: response.expires_at,
+      },
+    )
+    refreshLater()
+  }
+
+  const refresh = (current: number) => {
+    const identity = snapshot().identity as VerifiedIdentity
+    client
+      ?.request(identity.userId, 'refresh')
+      .then((response) => {
+        if (current !== generation) return
+        if (!response) {
+          throw new MessengerError(
+            'IDENTITY_UNAUTHENTICATED',
+            'The identity endpoint answered 401 while renewing the token (the user signed out elsewhere): the Messenger now runs for an anonymous visitor.',
+          )
+        }
+        const proof = toIntercomSettings({
+          intercomUserJwt: response.intercom_user_jwt,
+          userHash: response.user_hash,
+        })
+        intercom('update', proof)
+        w.intercomSettings = { ...w.intercomSettings, ...proof }
+        set({ identity: { ...identity, expiresAt: response.expires_at } })
+        refreshLater()
+      })
+      .catch((error: MessengerError) => {
+        if (current !== generation) return
+        set({ error })
+        options.onIdentityError?.(error)
+        // A blip while the token still works is retried later; anything else ends the user's session.
+        if (isTransient(error) && (identity.expiresAt ?? 0) * 1000 > Date.now())
+          return refreshLater()
+        const visitor = anonymous(want ?? {})
+        end()
+        want = visitor
+        run = done
+        start(visitor, null)
+      })
+  }
+
+  const begin = (current: number): Promise<void> => {
+    const settings = want
+    if (current !== generation || !settings) return done
+    if (!client) {
+      start(settings, null)
+      return done
+    }
+    set({ status: 'identifying' })
+    return client
+      .request(settings.userId, 'boot')
+      .then((response) => {
+        if (current !== generation) return
+        if (response) return startVerified(settings, response)
+        if (settings.userId) {
+          throw new MessengerError(
+            'IDENTITY_UNAUTHENTICATED',
+            'boot({ userId }) was called but the identity endpoint answered 401 (nobody is signed in): sign the user in first, or boot() without userId for a visitor.',
+          )
+        }
+        start(anonymous(settings), null)
+      })
+      .catch((error: MessengerError) => {
+        if (current !== generation) return
+        run = undefined
+        set({ status: 'error', error })
+        options.onIdentityError?.(error)
+        throw error
+      })
+  }
+
+  // Boots `want` now when consent allows, else once it is granted.
+  const arm = () => {
+    const current = generation
+    const consent = snapshot().consent
+    if (consent !== 'granted') set({ status: consent === 'pending' ? 'awaiting-consent' : 'idle' })
+    const boot = consent === 'granted' ? begin(current) : gate.then(() => begin(current))
+    // Failures reach `error` and onIdentityError too, so a caller that does not await is not an unhandled rejection.
+    boot.catch(noop)
+    run = boot
+    return client ? boot : done
+  }
+
+  const shutdown = () => {
+    if (!browser) return
+    end()
+    want = undefined
+    delete w.intercomSettings
+    set({ status: 'shut-down', identity: null, isOpen: false, unreadCount: 0 })
+  }
+
+  return {
+    ...(Object.fromEntries(
+      METHODS.map((name) => [name, (...args: unknown[]) => call(name, args)]),
+    ) as Pick<Messenger, 'show'>),
+    boot(settings = {}) {
+      if (!browser) return done
+      if (process.env.NODE_ENV !== 'production') warnUnverified(settings, !!client)
+      if (destroyed) {
+        // Mounted again (React StrictMode): resume the refresh that destroy() stopped.
+        destroyed = false
+        refreshLater()
+      }
+      if (run && want?.userId === settings.userId) return client ? run : done
+      end()
+      want = settings
+      return arm()
+    },
+    update(settings = {}) {
+      if (client) {
+        if (process.env.NODE_ENV !== 'production' && settings.userId !== undefined) {
+          devWarning(
+            'update({ userId }) is ignored while `identity` is configured, because that user id is not verified: call boot({ userId }) to switch users.',
+          )
+        }
+        settings = {
+          ...settings,
+          userId: undefined,
+          userHash: undefined,
+          intercomUserJwt: undefined,
+        }
+      }
+      call('update', [toIntercomSettings(settings)])
+    },
+    shutdown,
+    hardShutdown() {
+      shutdown()
+      if (browser) unloadIntercom(src)
+    },
+    setConsent(consent: Consent) {
+      const was = snapshot().consent
+      if (!browser || consent === was) return
+      set({ consent })
+      if (consent === 'granted') {
+        gate = done
+        openGate()
+        if (!want) set({ status: 'idle' })
+        return
+      }
+      if (consent === 'denied') queue.clear()
+      if (was === 'granted') {
+        gate = new Promise((resolve) => (openGate = resolve))
+        const kept = want
+        end()
+        deleteIntercomCookies(appId)
+        set({ identity: null, isOpen: false, unreadCount: 0 })
+        want = kept
+        if (kept) return void arm()
+      }
+      set({ status: consent === 'pending' ? 'awaiting-consent' : 'idle' })
+    },
+    getVisitorId: () =>
+      snapshot().status === 'booted' ? (intercom('getVisitorId') as string | undefined) : undefined,
+    ready: () =>
+      new Promise<void>((resolve, reject) => {
+        const settle = () => {
+          const { status, error } = snapshot()
+          if (status === 'booted') resolve()
+          else if (status === 'error') reject(error)
+          else return false
+          return true
+        }
+        if (settle()) return
+        const unsubscribe = store.subscribe(() => settle() && unsubscribe())
+      }),
+    subscribe: store.subscribe,
+    getSnapshot: snapshot,
+    destroy() {
+      destroyed = true
+      stopRefresh()
+      stopRefresh = noop
+    },
+  } as Messenger
+}

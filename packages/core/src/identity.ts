@@ -1,0 +1,206 @@
+import { devWarning } from './devWarning'
+import { MessengerError } from './MessengerError'
+import type { IdentityRequestContext, IdentityResponse, IdentitySource } from './types'
+
+/** Milliseconds one identity request may take before it counts as `IDENTITY_TIMEOUT`. */
+export const IDENTITY_TIMEOUT = 10_000
+/** Retries after a transient failure (network, timeout, 5xx, 429); waits of 1, 2, 4 and 5 s (doubling, capped at 5 s). */
+export const IDENTITY_RETRIES = 4
+
+/** An identity the endpoint vouched for; `expires_at` is the JWT's `exp` when it has one. */
+export type VerifiedResponse = IdentityResponse
+
+/** Fetches identities, one request at a time. */
+export interface IdentityClient {
+  /**
+   * Resolves to the verified identity (for `userId` when given), or `null` when nobody is signed in.
+   * Callers asking for the same user while a request is in flight share it.
+   */
+  request(
+    userId: string | undefined,
+    reason: IdentityRequestContext['reason'],
+  ): Promise<VerifiedResponse | null>
+  /** Aborts the request in flight; its promise rejects with the abort reason. */
+  abort(): void
+}
+
+const fail = (
+  code: ConstructorParameters<typeof MessengerError>[0],
+  message: string,
+  status?: number,
+) => new MessengerError(code, message, status)
+
+/** Whether a failure may go away by itself, so the request is worth repeating. */
+export const isTransient = (error: unknown): boolean =>
+  error instanceof MessengerError &&
+  (error.code === 'IDENTITY_NETWORK' ||
+    error.code === 'IDENTITY_TIMEOUT' ||
+    (error.code === 'IDENTITY_HTTP' && (error.status === 429 || (error.status ?? 0) >= 500)))
+
+// Base64url JSON, decoded as UTF-8 so non-ASCII user ids compare correctly.
+const decodeClaims = (jwt: string): { user_id?: unknown; exp?: unknown } => {
+  const part = (jwt.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/')
+  return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(part), (c) => c.charCodeAt(0))))
+}
+
+/**
+ * Checks the endpoint's body against the contract: a `user_id` (the one asked for, if any) and either a
+ * JWT whose `user_id` claim matches and that has not expired, or a hex `user_hash`. The browser does not
+ * verify the JWT's signature: it has no secret, and Intercom verifies it.
+ */
+export const verifyIdentity = (body: unknown, userId: string | undefined): VerifiedResponse => {
+  const {
+    user_id: id,
+    intercom_user_jwt: jwt,
+    user_hash: hash,
+  } = (body ?? {}) as Partial<IdentityResponse>
+  if (
+    typeof id !== 'string' ||
+    !id ||
+    (typeof jwt !== 'string' && !/^[0-9a-f]{64}$/i.test(`${hash}`))
+  ) {
+    throw fail(
+      'IDENTITY_INVALID',
+      'The identity endpoint must answer {"user_id", "intercom_user_jwt"} or {"user_id", "user_hash"}: fix its response body.',
+    )
+  }
+  if (userId !== undefined && id !== userId) {
+    throw fail(
+      'IDENTITY_MISMATCH',
+      'The identity endpoint vouched for another user than the one boot() asked for: boot the user your server session holds.',
+    )
+  }
+  if (typeof jwt !== 'string') return { user_id: id, user_hash: hash }
+  let claims: ReturnType<typeof decodeClaims>
+  try {
+    claims = decodeClaims(jwt)
+  } catch {
+    throw fail(
+      'IDENTITY_INVALID',
+      'The identity endpoint sent an intercom_user_jwt that is not a JWT: sign it with the signer package.',
+    )
+  }
+  if (claims?.user_id !== id) {
+    throw fail(
+      'IDENTITY_MISMATCH',
+      "The identity endpoint's JWT is for another user_id than its response: sign the token for the same user.",
+    )
+  }
+  const exp = typeof claims.exp === 'number' ? claims.exp : (body as IdentityResponse).expires_at
+  const left = exp === undefined ? Number.POSITIVE_INFINITY : exp * 1000 - Date.now()
+  if (left <= 0) {
+    throw fail(
+      'IDENTITY_EXPIRED',
+      "The identity endpoint's JWT has already expired: check the server clock and the token lifetime.",
+    )
+  }
+  if (process.env.NODE_ENV !== 'production' && left < 60_000) {
+    devWarning(
+      'the identity JWT expires in under a minute, so it is renewed very often: issue tokens that live about an hour.',
+    )
+  }
+  return { user_id: id, intercom_user_jwt: jwt, expires_at: exp }
+}
+
+const fetchBody = async (source: IdentitySource, context: IdentityRequestContext) => {
+  if (typeof source === 'function') return source(context)
+  const { url, init } = typeof source === 'string' ? { url: source, init: undefined } : source
+  const response = await fetch(url, { cache: 'no-store', ...init, signal: context.signal })
+  if (response.status === 401) return null
+  if (!response.ok) {
+    throw fail(
+      'IDENTITY_HTTP',
+      `The identity endpoint answered HTTP ${response.status}: check its server logs.`,
+      response.status,
+    )
+  }
+  try {
+    return await response.json()
+  } catch {
+    throw fail(
+      'IDENTITY_INVALID',
+      'The identity endpoint did not answer JSON: check its route and content.',
+    )
+  }
+}
+
+// One attempt, given up after IDENTITY_TIMEOUT even if a custom transport ignores its signal.
+const attempt = (source: IdentitySource, context: IdentityRequestContext) => {
+  const controller = new AbortController()
+  const abort = () => controller.abort(context.signal.reason)
+  context.signal.addEventListener('abort', abort)
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, IDENTITY_TIMEOUT)
+  return new Promise<unknown>((resolve, reject) => {
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason))
+    fetchBody(source, { ...context, signal: controller.signal }).then(resolve, reject)
+  })
+    .catch((error) => {
+      if (context.signal.aborted) throw error
+      if (timedOut) {
+        throw fail(
+          'IDENTITY_TIMEOUT',
+          `The identity endpoint did not answer within ${IDENTITY_TIMEOUT} ms: check that it is reachable.`,
+        )
+      }
+      if (error instanceof MessengerError) throw error
+      throw fail(
+        'IDENTITY_NETWORK',
+        `The identity request failed (${error}): check the network and the endpoint URL.`,
+      )
+    })
+    .finally(() => {
+      clearTimeout(timer)
+      context.signal.removeEventListener('abort', abort)
+    })
+}
+
+const wait = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms)
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer)
+      reject(signal.reason)
+    })
+  })
+
+const requestIdentity = async (source: IdentitySource, context: IdentityRequestContext) => {
+  for (let retry = 0; ; retry++) {
+    try {
+      const body = await attempt(source, context)
+      return body === null ? null : verifyIdentity(body, context.userId)
+    } catch (error) {
+      if (context.signal.aborted || retry >= IDENTITY_RETRIES || !isTransient(error)) throw error
+      await wait(Math.min(1000 * 2 ** retry, 5000), context.signal)
+    }
+  }
+}
+
+/** Creates the client that asks `source` who the user is, following the identity endpoint contract. */
+export const createIdentityClient = (source: IdentitySource): IdentityClient => {
+  let current:
+    | { userId?: string; promise: Promise<VerifiedResponse | null>; controller: AbortController }
+    | undefined
+  return {
+    request(userId, reason) {
+      if (current && current.userId === userId) return current.promise
+      const controller = new AbortController()
+      const promise = requestIdentity(source, {
+        userId,
+        reason,
+        signal: controller.signal,
+      }).finally(() => {
+        if (current?.promise === promise) current = undefined
+      })
+      current = { userId, promise, controller }
+      return promise
+    },
+    abort() {
+      current?.controller.abort()
+      current = undefined
+    },
+  }
+}

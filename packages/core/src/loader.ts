@@ -1,0 +1,65 @@
+import { MessengerError } from './MessengerError'
+
+/** The page globals the Intercom widget reads and writes. */
+export interface IntercomWindow {
+  Intercom?: ((...args: unknown[]) => unknown) & { q?: unknown[][] }
+  intercomSettings?: Record<string, unknown>
+}
+
+/** What the loader needs from `MessengerOptions`. */
+export interface LoadOptions {
+  cspNonce?: string
+  crossOrigin?: string
+}
+
+// Per script tag, so every caller on the page waits on the same load.
+const loads = new WeakMap<Element, Promise<void>>()
+
+const scriptsFor = (src: string) =>
+  [...document.scripts].filter((script) => script.getAttribute('src') === src)
+
+/**
+ * Loads the Intercom widget once per page and settles when it can take calls. An Intercom already on the
+ * page (the official snippet) is reused; otherwise it installs the snippet's queueing stub and one script
+ * tag. On failure the tag and stub are removed so a later call can try again.
+ */
+export const loadIntercom = (
+  src: string,
+  { cspNonce, crossOrigin }: LoadOptions,
+): Promise<void> => {
+  const w = window as IntercomWindow
+  const [existing] = scriptsFor(src)
+  if (existing) return loads.get(existing) ?? Promise.resolve()
+  if (typeof w.Intercom === 'function') return Promise.resolve()
+  // The official snippet's stub: calls wait in `Intercom.q` and the widget replays them when it runs.
+  const q: unknown[][] = []
+  const stub = Object.assign((...args: unknown[]) => void q.push(args), { q })
+  w.Intercom = stub
+  const script = document.createElement('script')
+  script.async = true
+  script.src = src
+  if (cspNonce) script.nonce = cspNonce
+  if (crossOrigin) script.crossOrigin = crossOrigin
+  const load = new Promise<void>((resolve, reject) => {
+    script.onload = () => resolve()
+    script.onerror = () => {
+      script.remove()
+      if (w.Intercom === stub) delete w.Intercom
+      reject(
+        new MessengerError(
+          'SCRIPT_LOAD_FAILED',
+          `The Intercom widget script ${src} failed to load: check the network, your Content-Security-Policy and ad blockers, then call boot() again.`,
+        ),
+      )
+    }
+  })
+  loads.set(script, load)
+  document.head.appendChild(script)
+  return load
+}
+
+/** Removes the `Intercom` global and this widget's script tag, so the next load starts afresh. */
+export const unloadIntercom = (src: string): void => {
+  delete (window as IntercomWindow).Intercom
+  for (const script of scriptsFor(src)) script.remove()
+}
