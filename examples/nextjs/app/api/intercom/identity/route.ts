@@ -1,0 +1,14 @@
+import { createIdentityHandler } from '@verified-messenger/signer'
+import { cookies } from 'next/headers'
+import { findSessionUser, SESSION_COOKIE } from '../../../session'
+
+/**
+ * The identity endpoint the browser's IntercomProvider fetches. The user comes from the session cookie
+ * only; nothing in the request can name another user. The secret never leaves the server.
+ */
+export const GET = createIdentityHandler({
+  secret: process.env.INTERCOM_IDENTITY_SECRET,
+  getUser: async () => findSessionUser((await cookies()).get(SESSION_COOKIE)?.value),
+  // Tokens live 30 minutes here; the browser refreshes them before they expire.
+  expiresIn: 30 * 60,
+})
