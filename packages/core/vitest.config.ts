@@ -6,5 +6,8 @@ export default defineProject({
   test: {
     name: 'core',
     environment: 'jsdom',
+    setupFiles: ['./src/test/setup.ts'],
+    // Type tests (*.test-d.ts) run with the others under `vitest run`.
+    typecheck: { enabled: true, tsconfig: './tsconfig.json' },
   },
 })

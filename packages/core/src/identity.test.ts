@@ -1,0 +1,304 @@
+import { createMessenger, MessengerError } from '@verified-messenger/core'
+import { describe, expect, it, vi } from 'vitest'
+import {
+  APP_ID,
+  callsTo,
+  fakeJwt,
+  finishLoading,
+  HttpResponse,
+  IDENTITY_URL,
+  identityEndpoint,
+  inSeconds,
+  installWidget,
+  jwtBody,
+} from './test/fakePage'
+
+const HASH = 'aa747c502a898200f9e4fa21bac68136f886a0e27aec70ba06daf2e2a5cb5597'
+
+const verified = (options: Partial<Parameters<typeof createMessenger>[0]> = {}) =>
+  createMessenger({ appId: APP_ID, identity: IDENTITY_URL, ...options })
+
+describe('identity', () => {
+  it('boots with the intercom_user_jwt the endpoint signed for the requested user', async () => {
+    installWidget()
+    const body = jwtBody('42')
+    identityEndpoint(() => HttpResponse.json(body))
+    const messenger = verified()
+    await messenger.boot({ userId: '42', name: 'Ada' })
+    expect(callsTo('boot')).toEqual([
+      [
+        'boot',
+        { app_id: APP_ID, user_id: '42', name: 'Ada', intercom_user_jwt: body.intercom_user_jwt },
+      ],
+    ])
+    expect(messenger.getSnapshot().identity).toEqual({
+      userId: '42',
+      method: 'jwt',
+      expiresAt: body.expires_at,
+    })
+  })
+
+  it('boots with the user_hash of a legacy endpoint', async () => {
+    installWidget()
+    identityEndpoint(() => HttpResponse.json({ user_id: '42', user_hash: HASH }))
+    const messenger = verified()
+    await messenger.boot({ userId: '42' })
+    expect(callsTo('boot')[0]?.[1]).toEqual({ app_id: APP_ID, user_id: '42', user_hash: HASH })
+    expect(messenger.getSnapshot().identity).toEqual({ userId: '42', method: 'hmac' })
+  })
+
+  it('boot() without userId boots the user the endpoint vouches for', async () => {
+    installWidget()
+    identityEndpoint(() => HttpResponse.json(jwtBody('7')))
+    await verified().boot()
+    expect(callsTo('boot')[0]?.[1]).toMatchObject({ user_id: '7' })
+  })
+
+  it('boot() without userId boots an anonymous visitor when the endpoint answers 401', async () => {
+    installWidget()
+    identityEndpoint(() => new HttpResponse(null, { status: 401 }))
+    const messenger = verified()
+    await messenger.boot({ email: 'a@example.com', hideDefaultLauncher: true })
+    expect(callsTo('boot')).toEqual([['boot', { app_id: APP_ID, hide_default_launcher: true }]])
+    expect(messenger.getSnapshot().identity).toBeNull()
+  })
+
+  it('never boots a named user the endpoint answers 401 for', async () => {
+    installWidget()
+    identityEndpoint(() => new HttpResponse(null, { status: 401 }))
+    const onIdentityError = vi.fn()
+    const messenger = verified({ onIdentityError })
+    await expect(messenger.boot({ userId: '42' })).rejects.toMatchObject({
+      code: 'IDENTITY_UNAUTHENTICATED',
+    })
+    expect(callsTo('boot')).toEqual([])
+    expect(onIdentityError).toHaveBeenCalledWith(expect.any(MessengerError))
+    expect(messenger.getSnapshot()).toMatchObject({
+      status: 'error',
+      error: { code: 'IDENTITY_UNAUTHENTICATED' },
+    })
+  })
+
+  it.each([
+    ['a different user_id', () => HttpResponse.json(jwtBody('43')), 'IDENTITY_MISMATCH'],
+    [
+      "a JWT for another user than the body's user_id",
+      () => HttpResponse.json({ ...jwtBody('42'), intercom_user_jwt: fakeJwt({ user_id: '43' }) }),
+      'IDENTITY_MISMATCH',
+    ],
+    [
+      'an expired token',
+      () => HttpResponse.json(jwtBody('42', inSeconds(-10))),
+      'IDENTITY_EXPIRED',
+    ],
+    ['malformed JSON', () => new HttpResponse('{"user_id":', { status: 200 }), 'IDENTITY_INVALID'],
+    ['a body without proof', () => HttpResponse.json({ user_id: '42' }), 'IDENTITY_INVALID'],
+    [
+      'a token that is not a JWT',
+      () => HttpResponse.json({ user_id: '42', intercom_user_jwt: 'not-a-jwt' }),
+      'IDENTITY_INVALID',
+    ],
+    ['HTTP 403', () => new HttpResponse(null, { status: 403 }), 'IDENTITY_HTTP'],
+  ])('rejects %s without booting, and does not retry', async (_, respond, code) => {
+    installWidget()
+    const hits = identityEndpoint(respond)
+    const onIdentityError = vi.fn()
+    await expect(verified({ onIdentityError }).boot({ userId: '42' })).rejects.toMatchObject({
+      code,
+      message: expect.stringMatching(/^\[verified-messenger\/core\] /),
+    })
+    expect(callsTo('boot')).toEqual([])
+    expect(hits.count).toBe(1)
+    expect(onIdentityError).toHaveBeenCalledOnce()
+  })
+
+  it('retries a 500 with backoff and boots when the endpoint recovers', async () => {
+    vi.useFakeTimers()
+    installWidget()
+    let calls = 0
+    const hits = identityEndpoint(() =>
+      ++calls === 1 ? new HttpResponse(null, { status: 500 }) : HttpResponse.json(jwtBody('42')),
+    )
+    const boot = verified().boot({ userId: '42' })
+    await vi.advanceTimersByTimeAsync(999)
+    expect(hits.count).toBe(1)
+    await vi.advanceTimersByTimeAsync(1)
+    await boot
+    expect(hits.count).toBe(2)
+    expect(callsTo('boot')[0]?.[1]).toMatchObject({ user_id: '42' })
+  })
+
+  it('gives up after 4 retries with capped exponential backoff (1, 2, 4, 5 s) and reports the error', async () => {
+    vi.useFakeTimers()
+    installWidget()
+    const hits = identityEndpoint(() => new HttpResponse(null, { status: 503 }))
+    const onIdentityError = vi.fn()
+    const boot = verified({ onIdentityError }).boot({ userId: '42' })
+    boot.catch(() => {})
+    const expected = [1, 2, 3, 4, 5]
+    for (const [wait, count] of [0, 1000, 2000, 4000, 5000].map((ms, i) => [ms, expected[i]])) {
+      await vi.advanceTimersByTimeAsync(wait as number)
+      expect(hits.count).toBe(count)
+    }
+    await expect(boot).rejects.toMatchObject({ code: 'IDENTITY_HTTP', status: 503 })
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(hits.count).toBe(5)
+    expect(onIdentityError).toHaveBeenCalledOnce()
+    expect(callsTo('boot')).toEqual([])
+  })
+
+  it('retries 429 and network failures', async () => {
+    vi.useFakeTimers()
+    installWidget()
+    let calls = 0
+    identityEndpoint(() =>
+      ++calls === 1
+        ? new HttpResponse(null, { status: 429 })
+        : calls === 2
+          ? HttpResponse.error()
+          : HttpResponse.json(jwtBody('42')),
+    )
+    const boot = verified().boot({ userId: '42' })
+    await vi.advanceTimersByTimeAsync(3000)
+    await boot
+    expect(calls).toBe(3)
+  })
+
+  it('times a silent endpoint out after 10 s and retries it', async () => {
+    vi.useFakeTimers()
+    installWidget()
+    let calls = 0
+    identityEndpoint(() =>
+      ++calls === 1 ? new Promise<Response>(() => {}) : HttpResponse.json(jwtBody('42')),
+    )
+    const messenger = verified()
+    const boot = messenger.boot({ userId: '42' })
+    await vi.advanceTimersByTimeAsync(9_999)
+    expect(calls).toBe(1)
+    await vi.advanceTimersByTimeAsync(1 + 1000)
+    await boot
+    expect(calls).toBe(2)
+  })
+
+  it('reports IDENTITY_TIMEOUT when every attempt times out', async () => {
+    vi.useFakeTimers()
+    const messenger = verified({ identity: () => new Promise(() => {}) })
+    const boot = messenger.boot({ userId: '42' })
+    boot.catch(() => {})
+    await vi.advanceTimersByTimeAsync(5 * 10_000 + 1000 + 2000 + 4000 + 5000)
+    await expect(boot).rejects.toMatchObject({ code: 'IDENTITY_TIMEOUT' })
+  })
+
+  it('reports IDENTITY_NETWORK when the endpoint cannot be reached', async () => {
+    vi.useFakeTimers()
+    identityEndpoint(() => HttpResponse.error())
+    const boot = verified().boot({ userId: '42' })
+    boot.catch(() => {})
+    await vi.advanceTimersByTimeAsync(12_000)
+    await expect(boot).rejects.toMatchObject({ code: 'IDENTITY_NETWORK' })
+  })
+
+  it('shares one request between concurrent boots of the same user', async () => {
+    installWidget()
+    const hits = identityEndpoint(() => HttpResponse.json(jwtBody('42')))
+    const messenger = verified()
+    await Promise.all([messenger.boot({ userId: '42' }), messenger.boot({ userId: '42' })])
+    await messenger.boot({ userId: '42' })
+    expect(hits.count).toBe(1)
+    expect(callsTo('boot')).toHaveLength(1)
+  })
+
+  it('sends fetch options such as credentials and a CSRF header', async () => {
+    installWidget()
+    let seen: Request | undefined
+    identityEndpoint(() => HttpResponse.json(jwtBody('42')))
+    const { server } = await import('./test/fakePage')
+    server.events.on('request:start', ({ request }) => {
+      seen = request
+    })
+    await verified({
+      identity: {
+        url: IDENTITY_URL,
+        init: { credentials: 'include', headers: { 'x-csrf': 't0k' } },
+      },
+    }).boot({ userId: '42' })
+    server.events.removeAllListeners()
+    expect(seen?.headers.get('x-csrf')).toBe('t0k')
+    expect(seen?.credentials).toBe('include')
+  })
+
+  it('accepts a custom transport and tells it the user, the reason and a signal', async () => {
+    installWidget()
+    const transport = vi.fn(async () => jwtBody('42'))
+    await verified({ identity: transport }).boot({ userId: '42' })
+    expect(transport).toHaveBeenCalledWith({
+      userId: '42',
+      reason: 'boot',
+      signal: expect.any(AbortSignal),
+    })
+    expect(callsTo('boot')[0]?.[1]).toMatchObject({ user_id: '42' })
+  })
+
+  it('discards a response that arrives after shutdown', async () => {
+    installWidget()
+    let answer: (body: unknown) => void = () => {}
+    let signal: AbortSignal | undefined
+    const messenger = verified({
+      identity: (context) => {
+        signal = context.signal
+        return new Promise((resolve) => {
+          answer = resolve as typeof answer
+        })
+      },
+    })
+    const boot = messenger.boot({ userId: '42' })
+    messenger.shutdown()
+    answer(jwtBody('42'))
+    await boot
+    expect(signal?.aborted).toBe(true)
+    expect(callsTo('boot')).toEqual([])
+    expect(messenger.getSnapshot()).toMatchObject({ status: 'shut-down', identity: null })
+  })
+
+  it("discards the first user's response after a switch to another user", async () => {
+    installWidget()
+    const answers: Record<string, (body: unknown) => void> = {}
+    const messenger = verified({
+      identity: ({ userId = '' }) =>
+        new Promise((resolve) => {
+          answers[userId] = resolve as (body: unknown) => void
+        }),
+    })
+    const first = messenger.boot({ userId: '1' })
+    const second = messenger.boot({ userId: '2' })
+    answers['2']?.(jwtBody('2'))
+    answers['1']?.(jwtBody('1'))
+    await Promise.all([first, second])
+    expect(
+      callsTo('boot').map(([, settings]) => (settings as { user_id: string }).user_id),
+    ).toEqual(['2'])
+  })
+
+  it('shuts the first user down before booting another one', async () => {
+    installWidget()
+    identityEndpoint(() => HttpResponse.json(jwtBody('1')))
+    const messenger = verified()
+    await messenger.boot({ userId: '1' })
+    identityEndpoint(() => HttpResponse.json(jwtBody('2')))
+    await messenger.boot({ userId: '2' })
+    expect(callsTo('boot').length).toBe(2)
+    expect(callsTo('shutdown').length).toBe(1)
+    expect(messenger.getSnapshot().identity?.userId).toBe('2')
+  })
+
+  it('reports identifying while the request runs, then booted once the widget loaded', async () => {
+    identityEndpoint(() => HttpResponse.json(jwtBody('42')))
+    const messenger = verified()
+    const statuses: string[] = []
+    messenger.subscribe(() => statuses.push(messenger.getSnapshot().status))
+    await messenger.boot({ userId: '42' })
+    finishLoading()
+    await messenger.ready()
+    expect(statuses).toEqual(['identifying', 'loading', 'booted'])
+  })
+})
