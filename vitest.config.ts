@@ -1,28 +1,33 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+import reactProject from './packages/react/vitest.config.ts'
 
-const reactPackage = (name: string) =>
-  fileURLToPath(new URL(`./packages/react/node_modules/${name}`, import.meta.url))
+const reactPackage = (path: string) =>
+  fileURLToPath(new URL(`./packages/react/${path}`, import.meta.url))
 
 /**
  * The React binding's tests again, on React 18. The aliases send `react`/`react-dom` imports (and their
  * subpaths) in sources to the 18 copies; CommonJS requires inside node_modules are redirected by the
- * setup file, because pnpm links react-dom-18 and Testing Library to React 19.
+ * first setup file, which must run before anything loads Testing Library, because pnpm links
+ * react-dom-18 and Testing Library to React 19.
  */
 const react18 = {
-  extends: './packages/react/vitest.config.ts',
-  root: reactPackage('..'),
+  ...reactProject,
+  root: reactPackage(''),
   resolve: {
     alias: [
-      { find: /^react$/, replacement: reactPackage('react-18') },
-      { find: /^react\/(.*)$/, replacement: `${reactPackage('react-18')}/$1` },
-      { find: /^react-dom$/, replacement: reactPackage('react-dom-18') },
-      { find: /^react-dom\/(.*)$/, replacement: `${reactPackage('react-dom-18')}/$1` },
+      ...Object.entries(reactProject.resolve?.alias ?? {}).map(([find, replacement]) => ({
+        find,
+        replacement,
+      })),
+      { find: /^react(\/.*)?$/, replacement: `${reactPackage('node_modules/react-18')}$1` },
+      { find: /^react-dom(\/.*)?$/, replacement: `${reactPackage('node_modules/react-dom-18')}$1` },
     ],
   },
   test: {
+    ...reactProject.test,
     name: 'react@18',
-    setupFiles: [reactPackage('../vitest.react18.setup.ts')],
+    setupFiles: [reactPackage('vitest.react18.setup.ts'), ...(reactProject.test?.setupFiles ?? [])],
   },
 }
 

@@ -44,12 +44,6 @@ export interface IntercomProviderMessengerProps {
 export type IntercomProviderProps = IntercomProviderBaseProps &
   (IntercomProviderConfigProps | IntercomProviderMessengerProps)
 
-const knownProps = new Set(
-  'children autoBoot autoBootProps shouldInitialize initializeDelay consent onShow onHide onUnreadCountChange onUserEmailSupplied onLoad onLoadFailed onIdentityError appId apiBase region scriptUrl cspNonce crossOrigin identity messenger'.split(
-    ' ',
-  ),
-)
-
 // Per Messenger, not per provider: StrictMode's remount and a second provider must not boot again.
 const autoBooted = new WeakSet<Messenger>()
 
@@ -117,8 +111,12 @@ export function IntercomProvider(props: IntercomProviderProps) {
     // Dev-only, so the prop list never ships to production: a misspelt prop would otherwise fail silently.
     if (process.env.NODE_ENV !== 'production' && !warned.current) {
       warned.current = true
+      const known =
+        'children autoBoot autoBootProps shouldInitialize initializeDelay consent onShow onHide onUnreadCountChange onUserEmailSupplied onLoad onLoadFailed onIdentityError appId apiBase region scriptUrl cspNonce crossOrigin identity messenger'.split(
+          ' ',
+        )
       const unknown = Object.keys(latest.current).filter(
-        (name) => !knownProps.has(name) && !name.startsWith('data-'),
+        (name) => !known.includes(name) && !name.startsWith('data-'),
       )
       if (unknown.length) {
         console.warn(

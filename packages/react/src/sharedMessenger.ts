@@ -18,6 +18,18 @@ export interface SharedMessenger {
   providers: Set<{ current: ProviderCallbacks }>
 }
 
+const callbackNames = [
+  'onShow',
+  'onHide',
+  'onUnreadCountChange',
+  'onUserEmailSupplied',
+  'onLoad',
+  'onLoadFailed',
+  'onIdentityError',
+] as const satisfies (keyof ProviderCallbacks)[]
+
+type Callback = (...args: never[]) => void
+
 const byAppId = new Map<string, SharedMessenger>()
 
 /**
@@ -29,21 +41,19 @@ export function sharedMessenger(options: Omit<MessengerOptions, keyof ProviderCa
   const existing = byAppId.get(options.appId)
   if (existing) return existing
   const providers: SharedMessenger['providers'] = new Set()
-  const each = (call: (callbacks: ProviderCallbacks) => void) => {
-    for (const provider of providers) call(provider.current)
-  }
+  // Each callback Intercom gets calls every mounted provider's current one.
+  const relay = (name: (typeof callbackNames)[number]) => [
+    name,
+    (...args: never[]) => {
+      for (const { current } of providers) (current[name] as Callback | undefined)?.(...args)
+    },
+  ]
   const shared: SharedMessenger = {
     appId: options.appId,
     providers,
     messenger: createMessenger({
       ...options,
-      onShow: () => each((c) => c.onShow?.()),
-      onHide: () => each((c) => c.onHide?.()),
-      onUnreadCountChange: (count) => each((c) => c.onUnreadCountChange?.(count)),
-      onUserEmailSupplied: () => each((c) => c.onUserEmailSupplied?.()),
-      onLoad: () => each((c) => c.onLoad?.()),
-      onLoadFailed: (error) => each((c) => c.onLoadFailed?.(error)),
-      onIdentityError: (error) => each((c) => c.onIdentityError?.(error)),
+      ...Object.fromEntries(callbackNames.map(relay)),
     }),
   }
   if (typeof window !== 'undefined') byAppId.set(options.appId, shared)

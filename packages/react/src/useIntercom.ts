@@ -30,7 +30,7 @@ const methodNames = [
   'hideNotifications',
 ] as const
 
-/** react-use-intercom's methods, bound to the provider's Messenger. */
+/** react-use-intercom's methods, from the provider's Messenger. */
 export type IntercomMethods = Pick<Messenger, (typeof methodNames)[number]>
 
 /** What `useIntercom()` returns: the methods plus the Messenger's state. */
@@ -44,19 +44,9 @@ export interface UseIntercom extends IntercomMethods {
   error: MessengerError | null
 }
 
-// One bound set per Messenger, so every component sees the same method identities (safe in deps arrays).
-const boundMethods = new WeakMap<Messenger, IntercomMethods>()
-
-function bind(messenger: Messenger): IntercomMethods {
-  let methods = boundMethods.get(messenger)
-  if (!methods) {
-    methods = Object.fromEntries(
-      methodNames.map((name) => [name, messenger[name].bind(messenger)]),
-    ) as unknown as IntercomMethods
-    boundMethods.set(messenger, methods)
-  }
-  return methods
-}
+// The Messenger's methods are closures that never change, so picking them keeps identities stable.
+const pick = (messenger: Messenger) =>
+  Object.fromEntries(methodNames.map((name) => [name, messenger[name]])) as IntercomMethods
 
 /**
  * The Messenger's methods (stable identities, react-use-intercom's names) and its state; re-renders on
@@ -72,7 +62,7 @@ export function useIntercom(): UseIntercom {
     messenger.getSnapshot,
   )
   return {
-    ...bind(messenger),
+    ...pick(messenger),
     isOpen: state.isOpen,
     isBooted: state.status === 'booted',
     status: state.status,

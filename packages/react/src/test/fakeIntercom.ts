@@ -2,7 +2,7 @@ type Call = [method: string, ...args: unknown[]]
 type Handler = (...args: unknown[]) => void
 
 /** The page globals Intercom's snippet and widget use. */
-export const page = window as Window & {
+export const page = globalThis as typeof globalThis & {
   Intercom?: ((...args: unknown[]) => unknown) & { q?: unknown[][] }
   intercomSettings?: Record<string, unknown>
 }

@@ -8,11 +8,12 @@ export const IDENTITY_URL = 'https://app.test/api/intercom-identity'
 const base64url = (value: object) =>
   btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 
+// Fixed per run, so a token made in an assertion equals the one the endpoint sent.
+const EXPIRES_AT = Math.floor(Date.now() / 1000) + 3600
+
 /** A JWT-shaped token for `userId`, valid for an hour; nothing in the browser can check its signature. */
 export const tokenFor = (userId: string) =>
-  `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url({ user_id: userId, exp: expiresAt() })}.signature`
-
-const expiresAt = () => Math.floor(Date.now() / 1000) + 3600
+  `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url({ user_id: userId, exp: EXPIRES_AT })}.signature`
 
 /**
  * The app's identity endpoint: answers as whoever `signedIn.user` was when the request arrived (401 when
@@ -30,7 +31,7 @@ const server = setupServer(
     await signedIn.held
     if (user === null) return new HttpResponse(null, { status: 401 })
     return HttpResponse.json(
-      { user_id: user, intercom_user_jwt: tokenFor(user), expires_at: expiresAt() },
+      { user_id: user, intercom_user_jwt: tokenFor(user), expires_at: EXPIRES_AT },
       { headers: { 'Cache-Control': 'no-store' } },
     )
   }),

@@ -5,8 +5,17 @@ import {
   type UseIntercom,
   useIntercom,
 } from '@verified-messenger/react'
+import { beforeEach } from 'vitest'
 
-export const APP_ID = 'app1'
+/**
+ * The app id of the current test: a new one each test, because what a booted Messenger leaves on the
+ * page for its app (which only a reload clears) must not leak into the next test.
+ */
+export let APP_ID = 'app0'
+let tests = 0
+beforeEach(() => {
+  APP_ID = `app${++tests}`
+})
 
 type Props = Omit<Extract<IntercomProviderProps, { appId: string }>, 'appId' | 'children'>
 

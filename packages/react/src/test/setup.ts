@@ -7,6 +7,7 @@ configure({ reactStrictMode: true })
 
 afterEach(() => {
   cleanup()
+  if (typeof document === 'undefined') return
   // Each test starts on a page that never saw Intercom.
   for (const script of document.querySelectorAll('script')) script.remove()
   delete page.Intercom
