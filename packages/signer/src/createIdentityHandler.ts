@@ -90,6 +90,7 @@ export function createIdentityHandler<Context = unknown>(
       if (user === null || user === undefined) {
         return json(request, 401, { error: 'unauthenticated' })
       }
+      // The secret is validated here, per request, by the signing functions (see `secret` above).
       body =
         mode === 'jwt'
           ? signJwt(user, secret as string, expiresIn, now)

@@ -71,6 +71,7 @@ export function verifyIntercomJwt(
       `the token is not valid for another ${nbf - seconds} s (tolerance ${clockTolerance} s). Check the signing server's clock.`,
     )
   }
+  // iat is informational (no maximum age here), but one that is not a number means a broken signer.
   readTime(claims, 'iat')
   return claims as IntercomJwtClaims
 }
