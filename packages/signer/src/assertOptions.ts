@@ -1,6 +1,17 @@
 import { describeType } from './assertSecret'
 import { SignerError } from './SignerError'
 
+/** Checks that options, when given, are an object: `sign(claims, secret, 3600)` is an easy slip. */
+export function assertOptionsObject(options: unknown, example: string): void {
+  if (options === undefined) return
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new SignerError(
+      'ERR_OPTIONS',
+      `options must be an object like ${example}, got ${describeType(options)}.`,
+    )
+  }
+}
+
 /** Returns the clock to use: `now` when given (milliseconds since the epoch, like `Date.now`). */
 export function resolveNow(now: unknown): () => number {
   if (now === undefined) return Date.now

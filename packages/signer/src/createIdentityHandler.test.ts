@@ -175,6 +175,7 @@ describe('createIdentityHandler', () => {
   })
 
   it.each([
+    ['options are missing', undefined],
     ['getUser is missing', { secret }],
     ['mode is unknown', { secret, getUser: () => ada, mode: 'jws' }],
     ['expiresIn is false', { secret, getUser: () => ada, expiresIn: false }],

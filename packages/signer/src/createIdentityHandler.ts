@@ -1,5 +1,5 @@
 import { assertClaims } from './assertClaims'
-import { assertExpiresIn, resolveNow } from './assertOptions'
+import { assertExpiresIn, assertOptionsObject, resolveNow } from './assertOptions'
 import { describeType } from './assertSecret'
 import { createUserHash } from './createUserHash'
 import { issueIntercomJwt } from './issueIntercomJwt'
@@ -60,6 +60,7 @@ const ALLOW = 'GET, HEAD'
 export function createIdentityHandler<Context = unknown>(
   options: IdentityHandlerOptions<Context>,
 ): IdentityHandler<Context> {
+  assertOptionsObject(options ?? null, '{ secret, getUser }')
   const { secret, getUser, mode = 'jwt', expiresIn = 3600, onError = logError } = options
   if (typeof getUser !== 'function') {
     throw new SignerError(

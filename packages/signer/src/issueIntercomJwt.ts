@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { assertClaims } from './assertClaims'
-import { assertExpiresIn, resolveNow } from './assertOptions'
+import { assertExpiresIn, assertOptionsObject, resolveNow } from './assertOptions'
 import { assertSecret } from './assertSecret'
 import { hmacKey } from './hmacKey'
 import { HS256_HEADER } from './jwtHeader'
@@ -24,13 +24,14 @@ export interface IssuedJwt {
 export function issueIntercomJwt(
   claims: IntercomUser,
   secret: string,
-  options: SignOptions = {},
+  options?: SignOptions,
 ): IssuedJwt {
   assertSecret(secret)
   assertClaims(claims)
-  const expiresIn = options.expiresIn ?? 3600
+  assertOptionsObject(options, '{ expiresIn: 3600 }')
+  const expiresIn = options?.expiresIn ?? 3600
   assertExpiresIn(expiresIn, true)
-  const issuedAt = Math.floor(resolveNow(options.now)() / 1000)
+  const issuedAt = Math.floor(resolveNow(options?.now)() / 1000)
   const expiresAt = expiresIn === false ? undefined : issuedAt + expiresIn
   // assertClaims guarantees a non-empty plain object, so the JSON ends in '}' and the time claims can be
   // appended to it without copying the claims into a new object.

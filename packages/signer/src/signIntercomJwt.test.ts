@@ -116,6 +116,15 @@ describe('signIntercomJwt', () => {
     ).toThrow(expect.objectContaining({ code: 'ERR_OPTIONS' }))
   })
 
+  it('rejects options that are not an object, such as a bare lifetime', () => {
+    expect(() => signIntercomJwt({ user_id: '1' }, secret, 3600 as never)).toThrow(
+      expect.objectContaining({ code: 'ERR_OPTIONS' }),
+    )
+    expect(() => signIntercomJwt({ user_id: '1' }, secret, null as never)).toThrow(
+      expect.objectContaining({ code: 'ERR_OPTIONS' }),
+    )
+  })
+
   it('rejects a missing or empty secret', () => {
     expect(() => signIntercomJwt({ user_id: '1' }, undefined as never)).toThrow(
       expect.objectContaining({ code: 'ERR_SECRET' }),

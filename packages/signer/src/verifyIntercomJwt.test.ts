@@ -195,8 +195,10 @@ describe('verifyIntercomJwt', () => {
     expect(codeOf(() => verifyIntercomJwt(token, undefined as never))).toBe('ERR_SECRET')
   })
 
-  it('rejects a negative clock tolerance', () => {
+  it('rejects a negative clock tolerance and options that are not an object', () => {
     const token = signIntercomJwt({ user_id: '1' }, secret)
+    expect(codeOf(() => verifyIntercomJwt(token, secret, null as never))).toBe('ERR_OPTIONS')
+    expect(codeOf(() => verifyIntercomJwt(token, secret, '1' as never))).toBe('ERR_OPTIONS')
     expect(codeOf(() => verifyIntercomJwt(token, secret, { clockTolerance: -1 }))).toBe(
       'ERR_OPTIONS',
     )

@@ -1,4 +1,4 @@
-import { assertClockTolerance, resolveNow } from './assertOptions'
+import { assertClockTolerance, assertOptionsObject, resolveNow } from './assertOptions'
 import { assertSecret } from './assertSecret'
 import { parseJsonSegment, splitJwt } from './decodeJwt'
 import { assertHs256Header } from './jwtHeader'
@@ -27,12 +27,13 @@ export interface VerifyOptions {
 export function verifyIntercomJwt(
   token: string,
   secretOrSecrets: string | readonly string[],
-  options: VerifyOptions = {},
+  options?: VerifyOptions,
 ): IntercomJwtClaims {
   const secrets = toSecretList(secretOrSecrets)
-  const clockTolerance = options.clockTolerance ?? 5
+  assertOptionsObject(options, "{ userId: '123' }")
+  const clockTolerance = options?.clockTolerance ?? 5
   assertClockTolerance(clockTolerance)
-  const now = resolveNow(options.now)
+  const now = resolveNow(options?.now)
 
   const segments = splitJwt(token)
   assertHs256Header(segments.header)
@@ -51,7 +52,7 @@ export function verifyIntercomJwt(
       'the token has no user_id string. Intercom requires one; sign with signIntercomJwt.',
     )
   }
-  if (options.userId !== undefined && claims.user_id !== options.userId) {
+  if (options?.userId !== undefined && claims.user_id !== options.userId) {
     throw claimError(
       'the token user_id is not the user expected. Never boot the Messenger with it.',
     )
