@@ -7,6 +7,7 @@ export type {
   IdentityRequestContext,
   IdentityResponse,
   IdentitySource,
+  IntercomSettings,
   Messenger,
   MessengerAttributes,
   MessengerCallbacks,
@@ -15,9 +16,15 @@ export type {
   MessengerSnapshot,
   MessengerStatus,
   Region,
+  SnakeCase,
   VerifiedIdentity,
 } from '@verified-messenger/core'
-export { createMessenger, MessengerError } from '@verified-messenger/core'
+export {
+  createMessenger,
+  MessengerError,
+  REFRESH_MARGIN,
+  toIntercomSettings,
+} from '@verified-messenger/core'
 export type {
   IntercomProviderBaseProps,
   IntercomProviderConfigProps,
