@@ -199,16 +199,17 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
       })
       .catch((error: MessengerError) => {
         if (current !== generation) return
+        // A blip while the token still works is retried later; anything else ends the user's session.
+        if (isTransient(error) && (identity.expiresAt ?? 0) * 1000 > Date.now()) refreshLater()
+        else {
+          const visitor = anonymous(want ?? {})
+          end()
+          want = visitor
+          run = done
+          start(visitor, null)
+        }
         set({ error })
         options.onIdentityError?.(error)
-        // A blip while the token still works is retried later; anything else ends the user's session.
-        if (isTransient(error) && (identity.expiresAt ?? 0) * 1000 > Date.now())
-          return refreshLater()
-        const visitor = anonymous(want ?? {})
-        end()
-        want = visitor
-        run = done
-        start(visitor, null)
       })
   }
 

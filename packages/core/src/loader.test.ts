@@ -121,9 +121,3 @@ describe('loader', () => {
     expect(widgetScripts()).toHaveLength(1)
   })
 })
-
-declare global {
-  interface Window {
-    Intercom?: unknown
-  }
-}

@@ -56,6 +56,12 @@ export const failLoading = () => {
   for (const script of widgetScripts()) script.dispatchEvent(new Event('error'))
 }
 
+/** Sets cookies the way a page (or the Intercom widget) does, e.g. `'a=1;path=/;domain=example.com'`. */
+export const setCookies = (...cookies: string[]) => {
+  // biome-ignore lint/suspicious/noDocumentCookie: jsdom has no Cookie Store API.
+  for (const cookie of cookies) document.cookie = cookie
+}
+
 /** A fresh page: no Intercom, no settings, no scripts, no cookies, no recorded calls. */
 export const resetPage = () => {
   for (const script of document.querySelectorAll('script')) script.remove()
@@ -64,7 +70,8 @@ export const resetPage = () => {
   delete win().__verifiedMessenger
   for (const pair of document.cookie.split(';')) {
     const name = pair.split('=')[0]?.trim()
-    if (name) document.cookie = `${name}=;path=/;max-age=0`
+    if (name)
+      setCookies(`${name}=;path=/;max-age=0`, `${name}=;path=/;max-age=0;domain=example.com`)
   }
   intercomCalls.length = 0
   for (const key of Object.keys(intercomCallbacks)) delete intercomCallbacks[key]
@@ -99,3 +106,10 @@ export const identityEndpoint = (respond: () => Response | Promise<Response>) =>
 }
 
 export { HttpResponse }
+
+declare global {
+  interface Window {
+    Intercom?: unknown
+    intercomSettings?: unknown
+  }
+}
