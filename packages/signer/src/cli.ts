@@ -143,10 +143,11 @@ function run(argv: string[]): number {
       return 0
     }
     case 'sign': {
-      if (positionals.length > 0)
+      if (positionals.length > 0) {
         throw new UsageError(
           `[verified-messenger/signer] sign takes options only.\nUsage: ${COMMANDS.sign.usage}`,
         )
+      }
       if (option('user-id') === undefined) {
         throw new UsageError(
           `[verified-messenger/signer] sign needs --user-id <id>.\nUsage: ${COMMANDS.sign.usage}`,
@@ -176,7 +177,8 @@ function run(argv: string[]): number {
         )
         return 0
       } catch (error) {
-        if (!(error instanceof SignerError) || error.code === 'ERR_SECRET') throw error
+        // Only a rejected token exits 1; a bad secret or option is a setup error like any other.
+        if (!(error instanceof SignerError) || !error.code.startsWith('ERR_JWT_')) throw error
         process.stderr.write(`${error.code}: ${error.message}\n`)
         return VERIFY_FAILED
       }
