@@ -62,6 +62,8 @@ export function IntercomProvider(props: IntercomProviderProps) {
   latest.current = props
   const warned = useRef(false)
   const [delayElapsed, setDelayElapsed] = useState(!(initializeDelay > 0))
+  // shouldInitialize and initializeDelay hold Intercom back the way pending consent does: nothing loads
+  // and calls wait. A ready-made messenger keeps its own consent unless the prop says otherwise.
   const gate: Consent | undefined =
     consent === 'denied'
       ? 'denied'
