@@ -279,6 +279,44 @@ describe('IntercomProvider', () => {
     expect(widget.callsTo('boot')).toHaveLength(1)
   })
 
+  it('hands region, scriptUrl, cspNonce and crossOrigin to the loader and boot', async () => {
+    const { intercom } = renderProvider({
+      autoBoot: true,
+      region: 'eu',
+      scriptUrl: 'https://cdn.test/widget/eu-app',
+      cspNonce: 'n0nce',
+      crossOrigin: 'anonymous',
+    })
+    await booted(intercom)
+
+    const [script] = widget.scripts()
+    expect(script?.src).toBe('https://cdn.test/widget/eu-app')
+    expect(script?.nonce).toBe('n0nce')
+    expect(script?.crossOrigin).toBe('anonymous')
+    expect(widget.callsTo('boot')).toEqual([
+      [expect.objectContaining({ api_base: 'https://api-iam.eu.intercom.io' })],
+    ])
+  })
+
+  it('calls onLoad once the widget script has loaded', async () => {
+    const onLoad = vi.fn()
+    const { intercom } = renderProvider({ autoBoot: true, onLoad })
+    await booted(intercom)
+
+    expect(onLoad).toHaveBeenCalledTimes(1)
+  })
+
+  it('reports a blocked widget script through error and onLoadFailed', async () => {
+    widget.dispose()
+    widget = fakeIntercom({ blocked: true })
+    const onLoadFailed = vi.fn()
+    const { intercom } = renderProvider({ autoBoot: true, onLoadFailed })
+    await waitFor(() => expect(intercom.current.status).toBe('error'))
+
+    expect(intercom.current.error?.code).toBe('SCRIPT_LOAD_FAILED')
+    expect(onLoadFailed).toHaveBeenCalledWith(intercom.current.error)
+  })
+
   it('loads nothing while shouldInitialize is false', () => {
     const { intercom } = renderProvider({ autoBoot: true, shouldInitialize: false })
     act(() => intercom.current.show())

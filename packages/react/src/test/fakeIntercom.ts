@@ -15,9 +15,9 @@ const widgetScripts = () => [
  * A recorder standing in for Intercom's widget script. When the loader adds the script tag it "arrives"
  * (a microtask later, as a cached script would): it takes over `window.Intercom`, runs the calls the
  * loader's stub queued and fires the tag's `load`. Like Intercom, it forgets its `on*` handlers on
- * `shutdown`. Stop it with `dispose()`.
+ * `shutdown`. With `blocked` the script fails instead (an ad blocker, a CSP). Stop it with `dispose()`.
  */
-export function fakeIntercom() {
+export function fakeIntercom({ blocked = false } = {}) {
   const recorded: Call[] = []
   const handlers = new Map<string, Handler>()
   let loaded = false
@@ -35,6 +35,10 @@ export function fakeIntercom() {
 
   const load = () => {
     if (loaded || widgetScripts().length === 0) return
+    if (blocked) {
+      for (const script of widgetScripts()) script.dispatchEvent(new Event('error'))
+      return
+    }
     loaded = true
     const queued = page.Intercom?.q ?? []
     page.Intercom = widget
