@@ -107,8 +107,8 @@ export async function waitForVerified(page: Page, userId: string): Promise<void>
  * Records, from the first paint on, whether the page ever showed `userId` as verified (in the demo's
  * panel or the fake's), so a test can assert it never happened rather than only not at the end.
  */
-export function watchForVerified(context: BrowserContext, userId: string): Promise<void> {
-  return context.addInitScript((id) => {
+export async function watchForVerified(context: BrowserContext, userId: string): Promise<void> {
+  await context.addInitScript((id) => {
     const pattern = new RegExp(`Verified as ${id}\\b|${id} \\(verified\\)`)
     const check = () => {
       if (pattern.test(document.body?.textContent ?? '')) {

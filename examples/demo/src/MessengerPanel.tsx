@@ -1,4 +1,4 @@
-import { useIntercom } from '@verified-messenger/react'
+import { type MessengerStatus, useIntercom, type VerifiedIdentity } from '@verified-messenger/react'
 
 /** What the SDK knows: status, the verified identity (if any) and the last identity error. */
 export function MessengerPanel() {
@@ -11,14 +11,8 @@ export function MessengerPanel() {
         <dt>Status</dt>
         <dd data-testid="messenger-status">{status}</dd>
         <dt>Identity</dt>
-        <dd data-testid="messenger-identity">
-          {identity
-            ? `Verified as ${identity.userId} (${identity.method === 'jwt' ? 'JWT' : 'user_hash'})`
-            : status === 'booted'
-              ? 'Anonymous visitor'
-              : 'None'}
-        </dd>
-        {identity?.expiresAt !== undefined && (
+        <dd data-testid="messenger-identity">{describeIdentity(status, identity)}</dd>
+        {status === 'booted' && identity?.expiresAt !== undefined && (
           <>
             <dt>Token expires</dt>
             <dd>{new Date(identity.expiresAt * 1000).toLocaleTimeString('en')}</dd>
@@ -34,4 +28,11 @@ export function MessengerPanel() {
       )}
     </section>
   )
+}
+
+// "Verified" only once the Messenger is up with that identity, never for an attempt still in flight.
+function describeIdentity(status: MessengerStatus, identity: VerifiedIdentity | null): string {
+  if (status !== 'booted') return 'None'
+  if (!identity) return 'Anonymous visitor'
+  return `Verified as ${identity.userId} (${identity.method === 'jwt' ? 'JWT' : 'user_hash'})`
 }
