@@ -11,6 +11,7 @@ import type {
   BootSettings,
   Consent,
   Messenger,
+  MessengerCallbacks,
   MessengerOptions,
   MessengerSnapshot,
   VerifiedIdentity,
@@ -25,6 +26,14 @@ const METHODS =
 // Page-level record of the session a Messenger booted (`<appId>:<userId>`), so a Messenger created again
 // for the same app and user (a remounted React tree) takes the session over instead of booting twice.
 const SESSION = '__verifiedMessenger'
+
+// Intercom's callbacks, and what each one changes in the snapshot.
+const CALLBACKS: [keyof MessengerCallbacks, (value?: number) => Partial<MessengerSnapshot>][] = [
+  ['onShow', () => ({ isOpen: true })],
+  ['onHide', () => ({ isOpen: false })],
+  ['onUnreadCountChange', (unreadCount = 0) => ({ unreadCount })],
+  ['onUserEmailSupplied', () => ({})],
+]
 
 const done = Promise.resolve()
 const noop = () => {}
@@ -109,6 +118,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
       delete w[SESSION]
       delete w.intercomSettings
       live = false
+      set({ identity: null, isOpen: false, unreadCount: 0 })
     }
   }
 
@@ -122,19 +132,12 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     w[SESSION] = session
     w.intercomSettings = raw
     live = true
-    intercom('onShow', () => {
-      set({ isOpen: true })
-      options.onShow?.()
-    })
-    intercom('onHide', () => {
-      set({ isOpen: false })
-      options.onHide?.()
-    })
-    intercom('onUnreadCountChange', (unreadCount: number) => {
-      set({ unreadCount })
-      options.onUnreadCountChange?.(unreadCount)
-    })
-    intercom('onUserEmailSupplied', () => options.onUserEmailSupplied?.())
+    for (const [event, patch] of CALLBACKS) {
+      intercom(event, (value?: number) => {
+        set(patch(value))
+        ;(options[event] as ((value?: number) => void) | undefined)?.(value)
+      })
+    }
     set({ status: 'loading', identity, error: null })
     loaded.then(
       () => {
@@ -260,7 +263,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     end()
     want = undefined
     delete w.intercomSettings
-    set({ status: 'shut-down', identity: null, isOpen: false, unreadCount: 0 })
+    set({ status: 'shut-down' })
   }
 
   return {
@@ -317,7 +320,6 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
         const kept = want
         end()
         deleteIntercomCookies(appId)
-        set({ identity: null, isOpen: false, unreadCount: 0 })
         want = kept
         if (kept) return void arm()
       }

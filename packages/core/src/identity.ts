@@ -48,7 +48,7 @@ const decodeClaims = (jwt: string): { user_id?: unknown; exp?: unknown } => {
  * JWT whose `user_id` claim matches and that has not expired, or a hex `user_hash`. The browser does not
  * verify the JWT's signature: it has no secret, and Intercom verifies it.
  */
-export const verifyIdentity = (body: unknown, userId: string | undefined): VerifiedResponse => {
+const verifyIdentity = (body: unknown, userId: string | undefined): VerifiedResponse => {
   const {
     user_id: id,
     intercom_user_jwt: jwt,
@@ -124,82 +124,72 @@ const fetchBody = async (source: IdentitySource, context: IdentityRequestContext
   }
 }
 
-// One attempt, given up after IDENTITY_TIMEOUT even if a custom transport ignores its signal.
-const attempt = (source: IdentitySource, context: IdentityRequestContext) => {
-  const controller = new AbortController()
-  const abort = () => controller.abort(context.signal.reason)
-  context.signal.addEventListener('abort', abort)
-  let timedOut = false
-  const timer = setTimeout(() => {
-    timedOut = true
-    controller.abort()
-  }, IDENTITY_TIMEOUT)
-  return new Promise<unknown>((resolve, reject) => {
-    controller.signal.addEventListener('abort', () => reject(controller.signal.reason))
-    fetchBody(source, { ...context, signal: controller.signal }).then(resolve, reject)
-  })
-    .catch((error) => {
-      if (context.signal.aborted) throw error
-      if (timedOut) {
-        throw fail(
-          'IDENTITY_TIMEOUT',
-          `The identity endpoint did not answer within ${IDENTITY_TIMEOUT} ms: check that it is reachable.`,
-        )
-      }
-      if (error instanceof MessengerError) throw error
-      throw fail(
-        'IDENTITY_NETWORK',
-        `The identity request failed (${error}): check the network and the endpoint URL.`,
-      )
-    })
-    .finally(() => {
-      clearTimeout(timer)
-      context.signal.removeEventListener('abort', abort)
-    })
-}
-
-const wait = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms)
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer)
-      reject(signal.reason)
-    })
-  })
-
-const requestIdentity = async (source: IdentitySource, context: IdentityRequestContext) => {
-  for (let retry = 0; ; retry++) {
-    try {
-      const body = await attempt(source, context)
-      return body === null ? null : verifyIdentity(body, context.userId)
-    } catch (error) {
-      if (context.signal.aborted || retry >= IDENTITY_RETRIES || !isTransient(error)) throw error
-      await wait(Math.min(1000 * 2 ** retry, 5000), context.signal)
-    }
-  }
-}
-
 /** Creates the client that asks `source` who the user is, following the identity endpoint contract. */
 export const createIdentityClient = (source: IdentitySource): IdentityClient => {
   let current:
-    | { userId?: string; promise: Promise<VerifiedResponse | null>; controller: AbortController }
+    | { userId?: string; promise: Promise<VerifiedResponse | null>; abort(): void }
     | undefined
   return {
     request(userId, reason) {
       if (current && current.userId === userId) return current.promise
-      const controller = new AbortController()
-      const promise = requestIdentity(source, {
-        userId,
-        reason,
-        signal: controller.signal,
-      }).finally(() => {
+      // The running attempt's controller, so abort() reaches whichever attempt (or wait) is running.
+      let controller: AbortController
+      let aborted = false
+      const run = async () => {
+        for (let retry = 0; ; retry++) {
+          controller = new AbortController()
+          const { signal } = controller
+          let timedOut = false
+          const timer = setTimeout(() => {
+            timedOut = true
+            controller.abort()
+          }, IDENTITY_TIMEOUT)
+          try {
+            // Raced against the signal, so a custom transport that ignores it still times out.
+            const body = await new Promise((resolve, reject) => {
+              signal.addEventListener('abort', reject)
+              fetchBody(source, { userId, reason, signal }).then(resolve, reject)
+            })
+            return body === null ? null : verifyIdentity(body, userId)
+          } catch (caught) {
+            const error = aborted
+              ? caught
+              : timedOut
+                ? fail(
+                    'IDENTITY_TIMEOUT',
+                    `The identity endpoint did not answer within ${IDENTITY_TIMEOUT} ms: check that it is reachable.`,
+                  )
+                : caught instanceof MessengerError
+                  ? caught
+                  : fail(
+                      'IDENTITY_NETWORK',
+                      `The identity request failed (${caught}): check the network and the endpoint URL.`,
+                    )
+            if (aborted || retry >= IDENTITY_RETRIES || !isTransient(error)) throw error
+            await new Promise((resolve, reject) => {
+              setTimeout(resolve, Math.min(1000 * 2 ** retry, 5000))
+              signal.addEventListener('abort', reject)
+            })
+          } finally {
+            clearTimeout(timer)
+          }
+        }
+      }
+      const promise = run().finally(() => {
         if (current?.promise === promise) current = undefined
       })
-      current = { userId, promise, controller }
+      current = {
+        userId,
+        promise,
+        abort() {
+          aborted = true
+          controller.abort()
+        },
+      }
       return promise
     },
     abort() {
-      current?.controller.abort()
+      current?.abort()
       current = undefined
     },
   }
