@@ -317,12 +317,62 @@ describe('IntercomProvider', () => {
     expect(onLoadFailed).toHaveBeenCalledWith(intercom.current.error)
   })
 
-  it('loads nothing while shouldInitialize is false', () => {
-    const { intercom } = renderProvider({ autoBoot: true, shouldInitialize: false })
+  it('loads nothing while shouldInitialize is false, and starts when it turns true', async () => {
+    const { intercom, rerender } = renderProvider({ autoBoot: true, shouldInitialize: false })
     act(() => intercom.current.show())
 
     expect(widget.scripts()).toHaveLength(0)
     expect(page.Intercom).toBeUndefined()
     expect(intercom.current.isBooted).toBe(false)
+
+    rerender({ autoBoot: true, shouldInitialize: true })
+    await booted(intercom)
+    expect(widget.callsTo('show')).toEqual([[]])
+  })
+
+  it('never grants, through a second provider without a consent prop, what the first left pending', async () => {
+    const { rerender } = render(
+      <IntercomProvider appId={APP_ID} consent="pending" autoBoot>
+        <p />
+      </IntercomProvider>,
+    )
+    rerender(
+      <>
+        <IntercomProvider appId={APP_ID} consent="pending" autoBoot>
+          <p />
+        </IntercomProvider>
+        <IntercomProvider appId={APP_ID} autoBoot>
+          <p />
+        </IntercomProvider>
+      </>,
+    )
+    await act(() => Promise.resolve())
+
+    expect(widget.scripts()).toHaveLength(0)
+    expect(page.Intercom).toBeUndefined()
+  })
+
+  it('does not hold back a running Messenger when a second provider with initializeDelay mounts', async () => {
+    const first: { current?: UseIntercom } = {}
+    const { rerender } = render(
+      <IntercomProvider appId={APP_ID} autoBoot>
+        <Capture into={first} />
+      </IntercomProvider>,
+    )
+    await waitFor(() => expect(first.current?.isBooted).toBe(true))
+
+    rerender(
+      <>
+        <IntercomProvider appId={APP_ID} autoBoot>
+          <Capture into={first} />
+        </IntercomProvider>
+        <IntercomProvider appId={APP_ID} initializeDelay={1000}>
+          <p />
+        </IntercomProvider>
+      </>,
+    )
+
+    expect(widget.callsTo('shutdown')).toEqual([])
+    expect(first.current?.isBooted).toBe(true)
   })
 })

@@ -44,6 +44,14 @@ export interface IntercomProviderMessengerProps {
 export type IntercomProviderProps = IntercomProviderBaseProps &
   (IntercomProviderConfigProps | IntercomProviderMessengerProps)
 
+/**
+ * The gate a provider asks for. shouldInitialize and initializeDelay hold Intercom back the way pending
+ * consent does (nothing loads, calls wait); without a `consent` prop it asks for nothing, so a shared or
+ * ready-made Messenger keeps the consent it has.
+ */
+const gateOf = (consent: Consent | undefined, hold: boolean): Consent | undefined =>
+  consent === 'denied' ? 'denied' : hold ? 'pending' : consent
+
 // Per Messenger, not per provider: StrictMode's remount and a second provider must not boot again.
 const autoBooted = new WeakSet<Messenger>()
 
@@ -61,15 +69,8 @@ export function IntercomProvider(props: IntercomProviderProps) {
   const latest = useRef(props)
   latest.current = props
   const warned = useRef(false)
-  const [delayElapsed, setDelayElapsed] = useState(!(initializeDelay > 0))
-  // shouldInitialize and initializeDelay hold Intercom back the way pending consent does: nothing loads
-  // and calls wait. A ready-made messenger keeps its own consent unless the prop says otherwise.
-  const gate: Consent | undefined =
-    consent === 'denied'
-      ? 'denied'
-      : !shouldInitialize || !delayElapsed
-        ? 'pending'
-        : (consent ?? (props.messenger ? undefined : 'granted'))
+  // Whether this provider's hold is what keeps the gate pending, so lifting the hold reopens it.
+  const held = useRef(false)
 
   const [shared] = useState<SharedMessenger | { messenger: Messenger }>(() =>
     props.messenger
@@ -82,10 +83,17 @@ export function IntercomProvider(props: IntercomProviderProps) {
           cspNonce: props.cspNonce,
           crossOrigin: props.crossOrigin,
           identity: props.identity,
-          consent: gate,
+          consent: gateOf(consent, !shouldInitialize || initializeDelay > 0),
         }),
   )
   const { messenger } = shared
+  // The delay is for the first load: a Messenger another provider already started is not held back.
+  const [delayElapsed, setDelayElapsed] = useState(
+    () =>
+      !(initializeDelay > 0) ||
+      !['idle', 'awaiting-consent'].includes(messenger.getSnapshot().status),
+  )
+  const hold = !shouldInitialize || !delayElapsed
 
   useEffect(
     () => ('providers' in shared ? retainSharedMessenger(shared, latest) : undefined),
@@ -99,8 +107,10 @@ export function IntercomProvider(props: IntercomProviderProps) {
   }, [delayElapsed, initializeDelay])
 
   useEffect(() => {
+    const gate = gateOf(consent, hold) ?? (held.current ? 'granted' : undefined)
+    held.current = hold && consent !== 'denied'
     if (gate && messenger.getSnapshot().consent !== gate) messenger.setConsent(gate)
-  }, [messenger, gate])
+  }, [messenger, hold, consent])
 
   useEffect(() => {
     if (!autoBoot || autoBooted.has(messenger)) return
