@@ -31,6 +31,16 @@ describe('loader', () => {
     expect(callsTo('boot')).toEqual([['boot', { app_id: APP_ID }]])
   })
 
+  it('reuses a widget script tag already in the HTML and queues calls for it on the stub', () => {
+    const script = document.createElement('script')
+    script.src = WIDGET_URL
+    document.head.appendChild(script)
+    createMessenger({ appId: APP_ID }).boot()
+    expect(widgetScripts()).toHaveLength(1)
+    finishLoading()
+    expect(callsTo('boot')).toEqual([['boot', { app_id: APP_ID }]])
+  })
+
   it('loads the script from scriptUrl with the nonce and crossOrigin', () => {
     createMessenger({
       appId: APP_ID,

@@ -29,12 +29,13 @@ export const loadIntercom = (
 ): Promise<void> => {
   const w = window as IntercomWindow
   const [existing] = scriptsFor(src)
-  if (existing) return loads.get(existing) ?? Promise.resolve()
-  if (typeof w.Intercom === 'function') return Promise.resolve()
+  const installed = typeof w.Intercom === 'function'
   // The official snippet's stub: calls wait in `Intercom.q` and the widget replays them when it runs.
   const q: unknown[][] = []
   const stub = Object.assign((...args: unknown[]) => void q.push(args), { q })
-  w.Intercom = stub
+  if (!installed) w.Intercom = stub
+  // A tag someone else added (the snippet, server-rendered HTML) is trusted to load; its calls wait in the stub.
+  if (existing || installed) return (existing && loads.get(existing)) || Promise.resolve()
   const script = document.createElement('script')
   script.async = true
   script.src = src
