@@ -291,6 +291,19 @@ describe('identity', () => {
     expect(messenger.getSnapshot().identity?.userId).toBe('2')
   })
 
+  it('boot() again after an identity failure asks the endpoint again', async () => {
+    installWidget()
+    let calls = 0
+    const hits = identityEndpoint(() =>
+      ++calls === 1 ? new HttpResponse(null, { status: 401 }) : HttpResponse.json(jwtBody('42')),
+    )
+    const messenger = verified()
+    await expect(messenger.boot({ userId: '42' })).rejects.toBeInstanceOf(MessengerError)
+    await messenger.boot({ userId: '42' })
+    expect(hits.count).toBe(2)
+    expect(messenger.getSnapshot()).toMatchObject({ status: 'booted', error: null })
+  })
+
   it('reports identifying while the request runs, then booted once the widget loaded', async () => {
     identityEndpoint(() => HttpResponse.json(jwtBody('42')))
     const messenger = verified()
