@@ -44,16 +44,22 @@ export interface Visitor {
 /** Opens a fresh visitor on the demo server. */
 export async function newVisitor(browser: Browser, server: DemoServer): Promise<Visitor> {
   const context = await browser.newContext({ baseURL: server.url })
+  // Shorter than the test's timeout, so a failure names the step it was waiting for.
+  context.setDefaultTimeout(10_000)
   const page = await context.newPage()
   const requests: Request[] = []
   const bodies: Promise<string>[] = []
   page.on('request', (request) => requests.push(request))
-  page.on('response', (response) => {
+  // Read once the body has fully arrived; a response still streaming (or cancelled) is not waited on.
+  page.on('requestfinished', (request) => {
     bodies.push(
-      response
-        .body()
-        .then((body) => `${JSON.stringify(response.headers())}\n${body.toString('utf8')}`)
-        .catch(() => ''),
+      request
+        .response()
+        .then(async (response) =>
+          response
+            ? `${JSON.stringify(await response.allHeaders())}\n${await response.text()}`
+            : '',
+        ),
     )
   })
 
