@@ -93,6 +93,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   let loadedOnce = false
   let destroyed = false
   let stopRefresh = noop
+  // Settles when consent is granted; boots asked for while it is withheld wait on it.
   let openGate = noop
   let gate =
     initialConsent === 'granted' ? done : new Promise<void>((resolve) => (openGate = resolve))
@@ -122,6 +123,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     }
   }
 
+  // Boots Intercom with settings that are verified (or carry no user), then waits for the script.
   const start = (settings: BootSettings, identity: VerifiedIdentity | null) => {
     const current = generation
     const raw: Record<string, unknown> = toIntercomSettings({ appId, apiBase, ...settings })
@@ -216,6 +218,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
       })
   }
 
+  // Runs the boot of `want` once consent allows: identity first when a source is configured.
   const begin = (current: number): Promise<void> => {
     const settings = want
     if (current !== generation || !settings) return done
