@@ -22,33 +22,33 @@ if (!chromiumPath) {
 /**
  * Runs in the page before its own scripts: notes when the fake Messenger's script installs itself and
  * when it records a `boot`. A boot queued in the loader's stub reaches the Messenger when the script
- * drains the queue, that is when it installs.
+ * drains the queue, that is when it installs. Plain JavaScript text, because tsx rewrites the source of
+ * TypeScript functions with helpers that do not exist in the page.
  */
-function recordBootReached() {
-  const marks = window as unknown as { __bootReachedAt?: number }
-  let handle: { calls: unknown[][] } | undefined
+const recordBootReached = `
+  let handle
+  const isBoot = (call) => call[0] === 'boot'
   Object.defineProperty(window, '__fakeIntercom', {
     configurable: true,
     get: () => handle,
-    set(value: { calls: unknown[][] }) {
+    set(value) {
       handle = value
-      const installedAt = performance.now()
-      if (value.calls.some(([method]) => method === 'boot')) marks.__bootReachedAt ??= installedAt
+      if (value.calls.some(isBoot)) window.__bootReachedAt ??= performance.now()
       const push = value.calls.push.bind(value.calls)
-      value.calls.push = (...calls: unknown[][]) => {
-        if (calls.some(([method]) => method === 'boot')) marks.__bootReachedAt ??= performance.now()
+      value.calls.push = (...calls) => {
+        if (calls.some(isBoot)) window.__bootReachedAt ??= performance.now()
         return push(...calls)
       }
     },
   })
-}
+`
 
 async function measureOnce(browser: Browser, baseURL: string): Promise<number> {
   // A fresh context each run: no cached script, no cookies, consent pending.
   const context = await browser.newContext({ baseURL })
   try {
     await context.request.post('/api/session', { data: { userId: 'user_ada' } })
-    await context.addInitScript(recordBootReached)
+    await context.addInitScript({ content: recordBootReached })
     const page = await context.newPage()
     await page.goto('/', { waitUntil: 'networkidle' })
     await page.getByRole('button', { name: 'Accept' }).click()
