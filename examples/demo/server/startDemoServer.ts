@@ -8,9 +8,9 @@ import {
   toNodeHandler,
 } from '@verified-messenger/signer'
 import type { DemoConfig } from '../src/demoConfig'
+import { createSessionStore } from './createSessionStore'
 import { demoUsers, findDemoUser } from './demoUsers'
 import { serveClient } from './serveClient'
-import { createSessionStore } from './sessionStore'
 
 /** How to run the demo server; every field is optional. */
 export interface DemoServerOptions {

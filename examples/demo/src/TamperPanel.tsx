@@ -1,7 +1,7 @@
 import { type Consent, useIntercom } from '@verified-messenger/react'
 import { useState } from 'react'
 import type { DemoUser } from '../server/demoUsers'
-import { bootSettingsFor } from './useMessengerSession'
+import { bootSettingsFor } from './bootSettingsFor'
 
 interface TamperPanelProps {
   user: DemoUser | null

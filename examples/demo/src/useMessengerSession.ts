@@ -1,6 +1,7 @@
-import { type BootSettings, useIntercom } from '@verified-messenger/react'
+import { useIntercom } from '@verified-messenger/react'
 import { useEffect } from 'react'
 import type { DemoUser } from '../server/demoUsers'
+import { bootSettingsFor } from './bootSettingsFor'
 import { signIn, signOut } from './sessionApi'
 
 /**
@@ -32,16 +33,5 @@ export function useMessengerSession(
       await signOut()
       setUser(null)
     },
-  }
-}
-
-/** What the app tells Intercom about a user; the identity endpoint vouches for `userId`. */
-export function bootSettingsFor(user: DemoUser): BootSettings {
-  return {
-    userId: user.id,
-    name: user.name,
-    email: user.email,
-    createdAt: user.createdAt,
-    customAttributes: { plan: user.plan, monthly_spend: user.monthlySpend },
   }
 }
