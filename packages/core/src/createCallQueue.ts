@@ -19,11 +19,13 @@ export const createCallQueue = <T>(limit = CALL_QUEUE_LIMIT): CallQueue<T> => {
       // Bounded so a page that never gets consent cannot grow memory without end.
       if (calls.push(call) > limit) {
         calls.shift()
-        if (process.env.NODE_ENV !== 'production') {
-          devWarning(
-            `more than ${limit} calls waited for boot or consent, so the oldest was dropped: boot earlier or make fewer calls before boot.`,
-          )
-        }
+        try {
+          if (process.env.NODE_ENV !== 'production') {
+            devWarning(
+              `more than ${limit} calls waited for boot or consent, so the oldest was dropped: boot earlier or make fewer calls before boot.`,
+            )
+          }
+        } catch {}
       }
     },
     flush(run) {

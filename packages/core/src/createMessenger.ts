@@ -4,7 +4,7 @@ import { deleteIntercomCookies } from './deleteIntercomCookies'
 import { devWarning } from './devWarning'
 import { createIdentityClient, isTransient, type VerifiedResponse } from './identity'
 import { type IntercomWindow, loadIntercom, unloadIntercom } from './loader'
-import { MessengerError } from './MessengerError'
+import { fail, type MessengerError } from './MessengerError'
 import { scheduleRefresh } from './scheduleRefresh'
 import { toIntercomSettings } from './toIntercomSettings'
 import type {
@@ -188,9 +188,9 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
       .then((response) => {
         if (current !== generation) return
         if (!response) {
-          throw new MessengerError(
+          throw fail(
             'IDENTITY_UNAUTHENTICATED',
-            'The identity endpoint answered 401 while renewing the token (the user signed out elsewhere): the Messenger now runs for an anonymous visitor.',
+            'The identity endpoint answered 401 while renewing the token, so the Messenger now runs for an anonymous visitor',
           )
         }
         const proof = toIntercomSettings({
@@ -233,9 +233,9 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
         if (current !== generation) return
         if (response) return startVerified(settings, response)
         if (settings.userId) {
-          throw new MessengerError(
+          throw fail(
             'IDENTITY_UNAUTHENTICATED',
-            'boot({ userId }) was called but the identity endpoint answered 401 (nobody is signed in): sign the user in first, or boot() without userId for a visitor.',
+            'The identity endpoint answered 401 (nobody is signed in) to boot({ userId })',
           )
         }
         start(anonymous(settings), null)
@@ -275,7 +275,9 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     ) as Pick<Messenger, 'show'>),
     boot(settings = {}) {
       if (!browser) return done
-      if (process.env.NODE_ENV !== 'production') warnUnverified(settings, !!client)
+      try {
+        if (process.env.NODE_ENV !== 'production') warnUnverified(settings, !!client)
+      } catch {}
       if (destroyed) {
         // Mounted again (React StrictMode): resume the refresh that destroy() stopped.
         destroyed = false
@@ -288,11 +290,13 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     },
     update(settings = {}) {
       if (client) {
-        if (process.env.NODE_ENV !== 'production' && settings.userId !== undefined) {
-          devWarning(
-            'update({ userId }) is ignored while `identity` is configured, because that user id is not verified: call boot({ userId }) to switch users.',
-          )
-        }
+        try {
+          if (process.env.NODE_ENV !== 'production' && settings.userId !== undefined) {
+            devWarning(
+              'update({ userId }) is ignored while `identity` is configured, because that user id is not verified: call boot({ userId }) to switch users.',
+            )
+          }
+        } catch {}
         settings = {
           ...settings,
           userId: undefined,

@@ -1,5 +1,5 @@
 import { devWarning } from './devWarning'
-import { MessengerError } from './MessengerError'
+import { fail, MessengerError } from './MessengerError'
 import type { IdentityRequestContext, IdentityResponse, IdentitySource } from './types'
 
 /** Milliseconds one identity request may take before it counts as `IDENTITY_TIMEOUT`. */
@@ -23,12 +23,6 @@ export interface IdentityClient {
   /** Aborts the request in flight; its promise rejects with the abort reason. */
   abort(): void
 }
-
-const fail = (
-  code: ConstructorParameters<typeof MessengerError>[0],
-  message: string,
-  status?: number,
-) => new MessengerError(code, message, status)
 
 /** Whether a failure may go away by itself, so the request is worth repeating. */
 export const isTransient = (error: unknown): boolean =>
@@ -61,13 +55,13 @@ const verifyIdentity = (body: unknown, userId: string | undefined): VerifiedResp
   ) {
     throw fail(
       'IDENTITY_INVALID',
-      'The identity endpoint must answer {"user_id", "intercom_user_jwt"} or {"user_id", "user_hash"}: fix its response body.',
+      'The identity endpoint answered without a user_id and an intercom_user_jwt or hex user_hash',
     )
   }
   if (userId !== undefined && id !== userId) {
     throw fail(
       'IDENTITY_MISMATCH',
-      'The identity endpoint vouched for another user than the one boot() asked for: boot the user your server session holds.',
+      'The identity endpoint vouched for another user than the one boot() asked for',
     )
   }
   if (typeof jwt !== 'string') return { user_id: id, user_hash: hash }
@@ -77,28 +71,27 @@ const verifyIdentity = (body: unknown, userId: string | undefined): VerifiedResp
   } catch {
     throw fail(
       'IDENTITY_INVALID',
-      'The identity endpoint sent an intercom_user_jwt that is not a JWT: sign it with the signer package.',
+      'The identity endpoint sent an intercom_user_jwt that is not a JWT',
     )
   }
   if (claims?.user_id !== id) {
     throw fail(
       'IDENTITY_MISMATCH',
-      "The identity endpoint's JWT is for another user_id than its response: sign the token for the same user.",
+      "The identity endpoint's JWT is for another user_id than its response",
     )
   }
   const exp = typeof claims.exp === 'number' ? claims.exp : (body as IdentityResponse).expires_at
   const left = exp === undefined ? Number.POSITIVE_INFINITY : exp * 1000 - Date.now()
   if (left <= 0) {
-    throw fail(
-      'IDENTITY_EXPIRED',
-      "The identity endpoint's JWT has already expired: check the server clock and the token lifetime.",
-    )
+    throw fail('IDENTITY_EXPIRED', "The identity endpoint's JWT has already expired")
   }
-  if (process.env.NODE_ENV !== 'production' && left < 60_000) {
-    devWarning(
-      'the identity JWT expires in under a minute, so it is renewed very often: issue tokens that live about an hour.',
-    )
-  }
+  try {
+    if (process.env.NODE_ENV !== 'production' && left < 60_000) {
+      devWarning(
+        'the identity JWT expires in under a minute, so it is renewed very often: issue tokens that live about an hour.',
+      )
+    }
+  } catch {}
   return { user_id: id, intercom_user_jwt: jwt, expires_at: exp }
 }
 
@@ -110,17 +103,14 @@ const fetchBody = async (source: IdentitySource, context: IdentityRequestContext
   if (!response.ok) {
     throw fail(
       'IDENTITY_HTTP',
-      `The identity endpoint answered HTTP ${response.status}: check its server logs.`,
+      `The identity endpoint answered HTTP ${response.status}`,
       response.status,
     )
   }
   try {
     return await response.json()
   } catch {
-    throw fail(
-      'IDENTITY_INVALID',
-      'The identity endpoint did not answer JSON: check its route and content.',
-    )
+    throw fail('IDENTITY_INVALID', 'The identity endpoint did not answer JSON')
   }
 }
 
@@ -157,14 +147,11 @@ export const createIdentityClient = (source: IdentitySource): IdentityClient => 
               : timedOut
                 ? fail(
                     'IDENTITY_TIMEOUT',
-                    `The identity endpoint did not answer within ${IDENTITY_TIMEOUT} ms: check that it is reachable.`,
+                    `The identity endpoint did not answer within ${IDENTITY_TIMEOUT} ms`,
                   )
                 : caught instanceof MessengerError
                   ? caught
-                  : fail(
-                      'IDENTITY_NETWORK',
-                      `The identity request failed (${caught}): check the network and the endpoint URL.`,
-                    )
+                  : fail('IDENTITY_NETWORK', `The identity request failed (${caught})`)
             if (aborted || retry >= IDENTITY_RETRIES || !isTransient(error)) throw error
             await new Promise((resolve, reject) => {
               setTimeout(resolve, Math.min(1000 * 2 ** retry, 5000))

@@ -1,4 +1,4 @@
-import { MessengerError } from './MessengerError'
+import { fail } from './MessengerError'
 
 /** The page globals the Intercom widget reads and writes. */
 export interface IntercomWindow {
@@ -46,12 +46,7 @@ export const loadIntercom = (
     script.onerror = () => {
       script.remove()
       if (w.Intercom === stub) delete w.Intercom
-      reject(
-        new MessengerError(
-          'SCRIPT_LOAD_FAILED',
-          `The Intercom widget script ${src} failed to load: check the network, your Content-Security-Policy and ad blockers, then call boot() again.`,
-        ),
-      )
+      reject(fail('SCRIPT_LOAD_FAILED', `The Intercom widget script ${src} failed to load`))
     }
   })
   loads.set(script, load)
