@@ -1,1 +1,10 @@
-export {}
+export type { RefusalCode } from './identityRefusal'
+export { installFakeMessenger } from './installFakeMessenger'
+export type {
+  FakeCall,
+  FakeMessenger,
+  FakeMessengerOptions,
+  FakeMessengerState,
+  FakeRefusal,
+  FakeUser,
+} from './types'

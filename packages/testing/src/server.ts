@@ -1,0 +1,3 @@
+export type { FakeIntercomHandler, FakeIntercomOptions } from './createFakeIntercom'
+export { createFakeIntercom } from './createFakeIntercom'
+export type { RefusalCode } from './identityRefusal'
