@@ -249,6 +249,21 @@ describe('dev-mode warnings', () => {
     expect(seen()).toEqual([expect.stringMatching(/under a minute/)])
   })
 
+  it('boots, silently, in a browser without a bundler, where `process` does not exist', () => {
+    installWidget()
+    const seen = warnings()
+    vi.stubGlobal('process', undefined)
+    try {
+      const messenger = createMessenger({ appId: APP_ID, identity: IDENTITY_URL })
+      messenger.update({ userId: '1' })
+      createMessenger({ appId: APP_ID }).boot({ userId: '1', userHash: fakeJwt({ user_id: '1' }) })
+    } finally {
+      vi.unstubAllGlobals()
+    }
+    expect(callsTo('boot')).toHaveLength(1)
+    expect(seen()).toEqual([])
+  })
+
   it('stays quiet for a verified boot', () => {
     installWidget()
     const seen = warnings()

@@ -2,7 +2,7 @@ import { createCallQueue } from './createCallQueue'
 import { createStore } from './createStore'
 import { deleteIntercomCookies } from './deleteIntercomCookies'
 import { devWarning } from './devWarning'
-import { createIdentityClient, isTransient, type VerifiedResponse } from './identity'
+import { isTransient, requestIdentity } from './identity'
 import { type IntercomWindow, loadIntercom, unloadIntercom } from './loader'
 import { fail, type MessengerError } from './MessengerError'
 import { scheduleRefresh } from './scheduleRefresh'
@@ -10,10 +10,13 @@ import { toIntercomSettings } from './toIntercomSettings'
 import type {
   BootSettings,
   Consent,
+  IdentityResponse,
+  IdentitySource,
   Messenger,
   MessengerCallbacks,
   MessengerOptions,
   MessengerSnapshot,
+  MessengerStatus,
   VerifiedIdentity,
 } from './types'
 
@@ -38,8 +41,15 @@ const CALLBACKS: [keyof MessengerCallbacks, (value?: number) => Partial<Messenge
 const done = Promise.resolve()
 const noop = () => {}
 
-// What may be sent without a verified identity: no user id, no email, no proof of either.
-const anonymous = ({ userId, userHash, intercomUserJwt, email, ...rest }: BootSettings) => rest
+// What the app may send while `identity` is configured: no user id and no proof of one, as only the
+// identity endpoint vouches for users.
+const unverified = ({ userId, userHash, intercomUserJwt, ...rest }: BootSettings) => rest
+
+// What may be sent for an anonymous visitor: nothing that names a user, not even an email.
+const anonymous = ({ email, ...rest }: BootSettings) => unverified(rest)
+
+const statusWithout = (consent: Consent): MessengerStatus =>
+  consent === 'pending' ? 'awaiting-consent' : 'idle'
 
 const warnUnverified = (settings: BootSettings, hasSource: boolean) => {
   if (/^eyJ[\w-]*\.[\w-]+\.[\w-]*$/.test(settings.userHash ?? '')) {
@@ -68,7 +78,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   const w = (browser ? window : {}) as IntercomWindow & { [SESSION]?: string }
   const initialConsent = options.consent ?? 'granted'
   const store = createStore<MessengerSnapshot>({
-    status: initialConsent === 'pending' ? 'awaiting-consent' : 'idle',
+    status: statusWithout(initialConsent),
     consent: initialConsent,
     isOpen: false,
     unreadCount: 0,
@@ -77,7 +87,6 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   })
   const { get: snapshot, set } = store
   const queue = createCallQueue<[string, unknown[]]>()
-  const client = source ? createIdentityClient(source) : undefined
   const src = options.scriptUrl ?? `https://widget.intercom.io/widget/${appId}`
   const apiBase =
     options.apiBase ??
@@ -86,8 +95,9 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   let want: BootSettings | undefined
   // The boot of `want`, in progress or done; a second boot() for the same user returns it.
   let run: Promise<void> | undefined
-  // Bumped whenever a session ends, so identity answers and loads that arrive later are discarded.
-  let generation = 0
+  // Aborted whenever a session ends: stops its identity request, and identity answers and loads that
+  // arrive later see their session's signal aborted and are discarded.
+  let session = new AbortController()
   // This object booted Intercom and has not shut it down since.
   let live = false
   let loadedOnce = false
@@ -109,9 +119,9 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
 
   // Ends this object's session: identity request aborted, refresh stopped, Intercom shut down.
   const end = () => {
-    generation++
+    session.abort()
+    session = new AbortController()
     run = undefined
-    client?.abort()
     stopRefresh()
     stopRefresh = noop
     if (live) {
@@ -124,14 +134,17 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   }
 
   // Boots Intercom with settings that are verified (or carry no user), then waits for the script.
-  const start = (settings: BootSettings, identity: VerifiedIdentity | null) => {
-    const current = generation
+  const start = (
+    settings: BootSettings | Omit<IdentityResponse, 'expires_at'>,
+    identity: VerifiedIdentity | null,
+  ) => {
+    const { signal } = session
     const raw: Record<string, unknown> = toIntercomSettings({ appId, apiBase, ...settings })
-    const session = `${appId}:${raw.user_id ?? ''}`
+    const key = `${appId}:${raw.user_id ?? ''}`
     const loaded = loadIntercom(src, options)
     // Taking over a session booted for the same user only hands over the (possibly newer) settings.
-    intercom(w[SESSION] === session ? 'update' : 'boot', raw)
-    w[SESSION] = session
+    intercom(w[SESSION] === key ? 'update' : 'boot', raw)
+    w[SESSION] = key
     w.intercomSettings = raw
     live = true
     for (const [event, patch] of CALLBACKS) {
@@ -143,14 +156,14 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     set({ status: 'loading', identity, error: null })
     loaded.then(
       () => {
-        if (current !== generation) return
+        if (signal.aborted) return
         set({ status: 'booted' })
         queue.flush(([name, args]) => intercom(name, ...args))
         if (!loadedOnce) options.onLoad?.()
         loadedOnce = true
       },
       (error: MessengerError) => {
-        if (current !== generation) return
+        if (signal.aborted) return
         end()
         set({ status: 'error', error })
         options.onLoadFailed?.(error)
@@ -159,51 +172,31 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   }
 
   const refreshLater = () => {
-    const current = generation
+    const { signal } = session
     const expiresAt = snapshot().identity?.expiresAt
-    if (expiresAt && !destroyed) stopRefresh = scheduleRefresh(expiresAt, () => refresh(current))
+    if (expiresAt && !destroyed) stopRefresh = scheduleRefresh(expiresAt, () => refresh(signal))
   }
 
-  const startVerified = (settings: BootSettings, response: VerifiedResponse) => {
-    start(
-      {
-        ...settings,
-        userId: response.user_id,
-        userHash: response.user_hash,
-        intercomUserJwt: response.intercom_user_jwt,
-      },
-      {
-        userId: response.user_id,
-        method: response.intercom_user_jwt ? 'jwt' : 'hmac',
-        expiresAt: response.expires_at,
-      },
-    )
-    refreshLater()
-  }
-
-  const refresh = (current: number) => {
+  // Only a verified session has an expiry to refresh, so `source` and `identity` are set here.
+  const refresh = (signal: AbortSignal) => {
     const identity = snapshot().identity as VerifiedIdentity
-    client
-      ?.request(identity.userId, 'refresh')
+    requestIdentity(source as IdentitySource, identity.userId, 'refresh', signal)
       .then((response) => {
-        if (current !== generation) return
+        if (signal.aborted) return
         if (!response) {
           throw fail(
             'IDENTITY_UNAUTHENTICATED',
             'The identity endpoint answered 401 while renewing the token, so the Messenger now runs for an anonymous visitor',
           )
         }
-        const proof = toIntercomSettings({
-          intercomUserJwt: response.intercom_user_jwt,
-          userHash: response.user_hash,
-        })
+        const { user_id, expires_at, ...proof } = response
         intercom('update', proof)
         w.intercomSettings = { ...w.intercomSettings, ...proof }
-        set({ identity: { ...identity, expiresAt: response.expires_at } })
+        set({ identity: { ...identity, expiresAt: expires_at } })
         refreshLater()
       })
       .catch((error: MessengerError) => {
-        if (current !== generation) return
+        if (signal.aborted) return
         // A blip while the token still works is retried later; anything else ends the user's session.
         if (isTransient(error) && (identity.expiresAt ?? 0) * 1000 > Date.now()) refreshLater()
         else {
@@ -219,29 +212,39 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   }
 
   // Runs the boot of `want` once consent allows: identity first when a source is configured.
-  const begin = (current: number): Promise<void> => {
+  const begin = (signal: AbortSignal): Promise<void> => {
     const settings = want
-    if (current !== generation || !settings) return done
-    if (!client) {
+    if (signal.aborted || !settings) return done
+    if (!source) {
       start(settings, null)
       return done
     }
     set({ status: 'identifying' })
-    return client
-      .request(settings.userId, 'boot')
+    return requestIdentity(source, settings.userId, 'boot', signal)
       .then((response) => {
-        if (current !== generation) return
-        if (response) return startVerified(settings, response)
-        if (settings.userId) {
-          throw fail(
-            'IDENTITY_UNAUTHENTICATED',
-            'The identity endpoint answered 401 (nobody is signed in) to boot({ userId })',
-          )
+        if (signal.aborted) return
+        if (!response) {
+          if (settings.userId) {
+            throw fail(
+              'IDENTITY_UNAUTHENTICATED',
+              'The identity endpoint answered 401 (nobody is signed in) to boot({ userId })',
+            )
+          }
+          return start(anonymous(settings), null)
         }
-        start(anonymous(settings), null)
+        const { expires_at: expiresAt, ...verified } = response
+        start(
+          { ...unverified(settings), ...verified },
+          {
+            userId: verified.user_id,
+            method: verified.intercom_user_jwt ? 'jwt' : 'hmac',
+            expiresAt,
+          },
+        )
+        refreshLater()
       })
       .catch((error: MessengerError) => {
-        if (current !== generation) return
+        if (signal.aborted) return
         run = undefined
         set({ status: 'error', error })
         options.onIdentityError?.(error)
@@ -251,14 +254,14 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
 
   // Boots `want` now when consent allows, else once it is granted.
   const arm = () => {
-    const current = generation
+    const { signal } = session
     const consent = snapshot().consent
-    if (consent !== 'granted') set({ status: consent === 'pending' ? 'awaiting-consent' : 'idle' })
-    const boot = consent === 'granted' ? begin(current) : gate.then(() => begin(current))
+    if (consent !== 'granted') set({ status: statusWithout(consent) })
+    const boot = consent === 'granted' ? begin(signal) : gate.then(() => begin(signal))
     // Failures reach `error` and onIdentityError too, so a caller that does not await is not an unhandled rejection.
     boot.catch(noop)
     run = boot
-    return client ? boot : done
+    return source ? boot : done
   }
 
   const shutdown = () => {
@@ -276,20 +279,20 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     boot(settings = {}) {
       if (!browser) return done
       try {
-        if (process.env.NODE_ENV !== 'production') warnUnverified(settings, !!client)
+        if (process.env.NODE_ENV !== 'production') warnUnverified(settings, !!source)
       } catch {}
       if (destroyed) {
         // Mounted again (React StrictMode): resume the refresh that destroy() stopped.
         destroyed = false
         refreshLater()
       }
-      if (run && want?.userId === settings.userId) return client ? run : done
+      if (run && want?.userId === settings.userId) return source ? run : done
       end()
       want = settings
       return arm()
     },
     update(settings = {}) {
-      if (client) {
+      if (source) {
         try {
           if (process.env.NODE_ENV !== 'production' && settings.userId !== undefined) {
             devWarning(
@@ -297,12 +300,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
             )
           }
         } catch {}
-        settings = {
-          ...settings,
-          userId: undefined,
-          userHash: undefined,
-          intercomUserJwt: undefined,
-        }
+        settings = unverified(settings)
       }
       call('update', [toIntercomSettings(settings)])
     },
@@ -330,7 +328,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
         want = kept
         if (kept) return void arm()
       }
-      set({ status: consent === 'pending' ? 'awaiting-consent' : 'idle' })
+      set({ status: statusWithout(consent) })
     },
     getVisitorId: () =>
       snapshot().status === 'booted' ? (intercom('getVisitorId') as string | undefined) : undefined,
@@ -338,13 +336,14 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
       new Promise<void>((resolve, reject) => {
         const settle = () => {
           const { status, error } = snapshot()
-          if (status === 'booted') resolve()
-          else if (status === 'error') reject(error)
-          else return false
-          return true
+          if (status === 'booted' || status === 'error') {
+            unsubscribe()
+            if (status === 'booted') resolve()
+            else reject(error)
+          }
         }
-        if (settle()) return
-        const unsubscribe = store.subscribe(() => settle() && unsubscribe())
+        const unsubscribe = store.subscribe(settle)
+        settle()
       }),
     subscribe: store.subscribe,
     getSnapshot: snapshot,

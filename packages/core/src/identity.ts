@@ -10,20 +10,6 @@ export const IDENTITY_RETRIES = 4
 /** An identity the endpoint vouched for; `expires_at` is the JWT's `exp` when it has one. */
 export type VerifiedResponse = IdentityResponse
 
-/** Fetches identities, one request at a time. */
-export interface IdentityClient {
-  /**
-   * Resolves to the verified identity (for `userId` when given), or `null` when nobody is signed in.
-   * Callers asking for the same user while a request is in flight share it.
-   */
-  request(
-    userId: string | undefined,
-    reason: IdentityRequestContext['reason'],
-  ): Promise<VerifiedResponse | null>
-  /** Aborts the request in flight; its promise rejects with the abort reason. */
-  abort(): void
-}
-
 /** Whether a failure may go away by itself, so the request is worth repeating. */
 export const isTransient = (error: unknown): boolean =>
   error instanceof MessengerError &&
@@ -114,70 +100,49 @@ const fetchBody = async (source: IdentitySource, context: IdentityRequestContext
   }
 }
 
-/** Creates the client that asks `source` who the user is, following the identity endpoint contract. */
-export const createIdentityClient = (source: IdentitySource): IdentityClient => {
-  let current:
-    | { userId?: string; promise: Promise<VerifiedResponse | null>; abort(): void }
-    | undefined
-  return {
-    request(userId, reason) {
-      if (current && current.userId === userId) return current.promise
-      // The running attempt's controller, so abort() reaches whichever attempt (or wait) is running.
-      let controller: AbortController
-      let aborted = false
-      const run = async () => {
-        for (let retry = 0; ; retry++) {
-          controller = new AbortController()
-          const { signal } = controller
-          let timedOut = false
-          const timer = setTimeout(() => {
-            timedOut = true
-            controller.abort()
-          }, IDENTITY_TIMEOUT)
-          try {
-            // Raced against the signal, so a custom transport that ignores it still times out.
-            const body = await new Promise((resolve, reject) => {
-              signal.addEventListener('abort', reject)
-              fetchBody(source, { userId, reason, signal }).then(resolve, reject)
-            })
-            return body === null ? null : verifyIdentity(body, userId)
-          } catch (caught) {
-            const error = aborted
-              ? caught
-              : timedOut
-                ? fail(
-                    'IDENTITY_TIMEOUT',
-                    `The identity endpoint did not answer within ${IDENTITY_TIMEOUT} ms`,
-                  )
-                : caught instanceof MessengerError
-                  ? caught
-                  : fail('IDENTITY_NETWORK', `The identity request failed (${caught})`)
-            if (aborted || retry >= IDENTITY_RETRIES || !isTransient(error)) throw error
-            await new Promise((resolve, reject) => {
-              setTimeout(resolve, Math.min(1000 * 2 ** retry, 5000))
-              signal.addEventListener('abort', reject)
-            })
-          } finally {
-            clearTimeout(timer)
-          }
-        }
-      }
-      const promise = run().finally(() => {
-        if (current?.promise === promise) current = undefined
+/**
+ * Asks `source` who the user is (for `userId` when given), following the identity endpoint contract:
+ * resolves to the verified identity, or `null` when nobody is signed in. Transient failures are retried
+ * with backoff; aborting `session` (shutdown, a user switch) stops the request and any wait, and rejects.
+ */
+export const requestIdentity = async (
+  source: IdentitySource,
+  userId: string | undefined,
+  reason: IdentityRequestContext['reason'],
+  session: AbortSignal,
+): Promise<VerifiedResponse | null> => {
+  for (let retry = 0; ; retry++) {
+    // One controller per attempt, aborted by its timeout or by the session.
+    const controller = new AbortController()
+    const { signal } = controller
+    const stop = () => controller.abort()
+    const timer = setTimeout(stop, IDENTITY_TIMEOUT)
+    session.addEventListener('abort', stop)
+    try {
+      // Raced against the signal, so a custom transport that ignores it still times out.
+      const body = await new Promise((resolve, reject) => {
+        signal.addEventListener('abort', reject)
+        fetchBody(source, { userId, reason, signal }).then(resolve, reject)
       })
-      current = {
-        userId,
-        promise,
-        abort() {
-          aborted = true
-          controller.abort()
-        },
-      }
-      return promise
-    },
-    abort() {
-      current?.abort()
-      current = undefined
-    },
+      return body === null ? null : verifyIdentity(body, userId)
+    } catch (caught) {
+      if (session.aborted) throw caught
+      const error = signal.aborted
+        ? fail(
+            'IDENTITY_TIMEOUT',
+            `The identity endpoint did not answer within ${IDENTITY_TIMEOUT} ms`,
+          )
+        : caught instanceof MessengerError
+          ? caught
+          : fail('IDENTITY_NETWORK', `The identity request failed (${caught})`)
+      if (retry >= IDENTITY_RETRIES || !isTransient(error)) throw error
+      await new Promise((resolve, reject) => {
+        setTimeout(resolve, Math.min(1000 * 2 ** retry, 5000))
+        session.addEventListener('abort', reject)
+      })
+    } finally {
+      clearTimeout(timer)
+      session.removeEventListener('abort', stop)
+    }
   }
 }
