@@ -1,10 +1,22 @@
+import { fileURLToPath } from 'node:url'
 import { defineProject } from 'vitest/config'
 import { workspaceAlias } from '../../vitest.shared'
 
 export default defineProject({
-  resolve: { alias: workspaceAlias },
+  resolve: {
+    // `/server` first, so the package's own alias cannot swallow it.
+    alias: [
+      {
+        find: '@verified-messenger/testing/server',
+        replacement: fileURLToPath(new URL('./src/server.ts', import.meta.url)),
+      },
+      ...Object.entries(workspaceAlias).map(([find, replacement]) => ({ find, replacement })),
+    ],
+  },
   test: {
     name: 'testing',
+    // The browser side runs in jsdom; server tests opt into node with a `@vitest-environment` comment.
     environment: 'jsdom',
+    setupFiles: ['./src/test/setup.ts'],
   },
 })

@@ -81,7 +81,8 @@ export function installFakeMessenger(options: FakeMessengerOptions = {}): FakeMe
   let appId = options.appId ?? DEFAULT_APP_ID
   let visitorId: string | undefined
   let check: AbortController | undefined
-  let checkDone: Promise<void> = Promise.resolve()
+  // Every check not yet settled, the cancelled ones included, so `settled()` also outlasts those.
+  const checks = new Set<Promise<void>>()
 
   const hide = () => {
     if (!store.get().isOpen) return
@@ -129,7 +130,7 @@ export function installFakeMessenger(options: FakeMessengerOptions = {}): FakeMe
     check = controller
     store.set({ verifying: true })
     const apiBase = text(next.api_base) ?? options.apiBase ?? DEFAULT_API_BASE
-    checkDone = pingIdentity(fetchFn, apiBase, next, controller.signal).then(
+    const done = pingIdentity(fetchFn, apiBase, next, controller.signal).then(
       (verdict) => {
         if (check !== controller) return
         check = undefined
@@ -140,6 +141,8 @@ export function installFakeMessenger(options: FakeMessengerOptions = {}): FakeMe
         // Aborted: a later boot, update or shutdown replaced this check.
       },
     )
+    checks.add(done)
+    done.finally(() => checks.delete(done))
   }
 
   const methods: Record<string, (arg?: unknown) => unknown> = {
@@ -196,7 +199,7 @@ export function installFakeMessenger(options: FakeMessengerOptions = {}): FakeMe
     },
     subscribe: store.subscribe,
     async settled() {
-      while (check) await checkDone
+      while (checks.size > 0) await Promise.all(checks)
     },
     open() {
       if (!store.get().booted) {
