@@ -11,6 +11,7 @@ afterEach(() => {
     document.body.replaceChildren()
     for (const pair of document.cookie.split(';')) {
       const name = pair.split('=')[0]?.trim()
+      // biome-ignore lint/suspicious/noDocumentCookie: jsdom has no Cookie Store API; this is how the page sees cookies.
       if (name) document.cookie = `${name}=;path=/;max-age=0`
     }
   }
