@@ -186,7 +186,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
         if (!response) {
           throw fail(
             'IDENTITY_UNAUTHENTICATED',
-            'The identity endpoint answered 401 while renewing the token, so the Messenger now runs for an anonymous visitor',
+            'The identity endpoint answered 401 to a token renewal, so the Messenger now runs anonymous',
           )
         }
         const { user_id, expires_at, ...proof } = response
@@ -227,7 +227,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
           if (settings.userId) {
             throw fail(
               'IDENTITY_UNAUTHENTICATED',
-              'The identity endpoint answered 401 (nobody is signed in) to boot({ userId })',
+              'The identity endpoint answered 401 (nobody signed in) to boot({ userId })',
             )
           }
           return start(anonymous(settings), null)

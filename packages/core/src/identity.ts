@@ -10,12 +10,11 @@ export const IDENTITY_RETRIES = 4
 /** An identity the endpoint vouched for; `expires_at` is the JWT's `exp` when it has one. */
 export type VerifiedResponse = IdentityResponse
 
-/** Whether a failure may go away by itself, so the request is worth repeating. */
-export const isTransient = (error: unknown): boolean =>
-  error instanceof MessengerError &&
-  (error.code === 'IDENTITY_NETWORK' ||
-    error.code === 'IDENTITY_TIMEOUT' ||
-    (error.code === 'IDENTITY_HTTP' && (error.status === 429 || (error.status ?? 0) >= 500)))
+/** Whether an identity failure may go away by itself, so the request is worth repeating. */
+export const isTransient = ({ code, status = 0 }: MessengerError): boolean =>
+  code === 'IDENTITY_NETWORK' ||
+  code === 'IDENTITY_TIMEOUT' ||
+  (code === 'IDENTITY_HTTP' && (status === 429 || status >= 500))
 
 // Base64url JSON, decoded as UTF-8 so non-ASCII user ids compare correctly.
 const decodeClaims = (jwt: string): { user_id?: unknown; exp?: unknown } => {
@@ -41,13 +40,13 @@ const verifyIdentity = (body: unknown, userId: string | undefined): VerifiedResp
   ) {
     throw fail(
       'IDENTITY_INVALID',
-      'The identity endpoint answered without a user_id and an intercom_user_jwt or hex user_hash',
+      'The identity endpoint sent no user_id with an intercom_user_jwt or hex user_hash',
     )
   }
   if (userId !== undefined && id !== userId) {
     throw fail(
       'IDENTITY_MISMATCH',
-      'The identity endpoint vouched for another user than the one boot() asked for',
+      'The identity endpoint vouched for another user than boot() asked for',
     )
   }
   if (typeof jwt !== 'string') return { user_id: id, user_hash: hash }
@@ -67,7 +66,7 @@ const verifyIdentity = (body: unknown, userId: string | undefined): VerifiedResp
     )
   }
   const exp = typeof claims.exp === 'number' ? claims.exp : (body as IdentityResponse).expires_at
-  const left = exp === undefined ? Number.POSITIVE_INFINITY : exp * 1000 - Date.now()
+  const left = exp === undefined ? Infinity : exp * 1000 - Date.now()
   if (left <= 0) {
     throw fail('IDENTITY_EXPIRED', "The identity endpoint's JWT has already expired")
   }
@@ -128,10 +127,7 @@ export const requestIdentity = async (
     } catch (caught) {
       if (session.aborted) throw caught
       const error = signal.aborted
-        ? fail(
-            'IDENTITY_TIMEOUT',
-            `The identity endpoint did not answer within ${IDENTITY_TIMEOUT} ms`,
-          )
+        ? fail('IDENTITY_TIMEOUT', `The identity endpoint timed out after ${IDENTITY_TIMEOUT} ms`)
         : caught instanceof MessengerError
           ? caught
           : fail('IDENTITY_NETWORK', `The identity request failed (${caught})`)

@@ -64,7 +64,16 @@ const autoBooted = new WeakSet<Messenger>()
  * </IntercomProvider>
  */
 export function IntercomProvider(props: IntercomProviderProps) {
-  const { consent, shouldInitialize = true, initializeDelay = 0, autoBoot } = props
+  const {
+    children,
+    autoBoot,
+    autoBootProps,
+    shouldInitialize = true,
+    initializeDelay = 0,
+    consent,
+    messenger: given,
+    ...options
+  } = props
   // Callbacks and autoBootProps are read through this ref when used, so new functions never re-register.
   const latest = useRef(props)
   latest.current = props
@@ -73,16 +82,12 @@ export function IntercomProvider(props: IntercomProviderProps) {
   const held = useRef(false)
 
   const [shared] = useState<SharedMessenger | { messenger: Messenger }>(() =>
-    props.messenger
-      ? { messenger: props.messenger }
-      : sharedMessenger({
-          appId: props.appId,
-          apiBase: props.apiBase,
-          region: props.region,
-          scriptUrl: props.scriptUrl,
-          cspNonce: props.cspNonce,
-          crossOrigin: props.crossOrigin,
-          identity: props.identity,
+    given
+      ? { messenger: given }
+      : // The Messenger's settings are the remaining props; callbacks among them are replaced by relays
+        // to every provider's latest ones, and unknown props are ignored (and warned about below).
+        sharedMessenger({
+          ...(options as IntercomProviderConfigProps),
           consent: gateOf(consent, !shouldInitialize || initializeDelay > 0),
         }),
   )
@@ -121,7 +126,9 @@ export function IntercomProvider(props: IntercomProviderProps) {
 
   useEffect(() => {
     // Dev-only, so the prop list never ships to production: a misspelt prop would otherwise fail silently.
-    if (process.env.NODE_ENV !== 'production' && !warned.current) {
+    // The `try` keeps a browser without a bundler (no `process`) working; see core's devWarning.ts.
+    try {
+      if (process.env.NODE_ENV === 'production' || warned.current) return
       warned.current = true
       const known =
         'children autoBoot autoBootProps shouldInitialize initializeDelay consent onShow onHide onUnreadCountChange onUserEmailSupplied onLoad onLoadFailed onIdentityError appId apiBase region scriptUrl cspNonce crossOrigin identity messenger'.split(
@@ -135,8 +142,8 @@ export function IntercomProvider(props: IntercomProviderProps) {
           `[verified-messenger/react] IntercomProvider ignores unknown props ${unknown.join(', ')}: check their spelling against the props table in the README.`,
         )
       }
-    }
+    } catch {}
   }, [])
 
-  return <IntercomContext.Provider value={messenger}>{props.children}</IntercomContext.Provider>
+  return <IntercomContext.Provider value={messenger}>{children}</IntercomContext.Provider>
 }

@@ -6,8 +6,15 @@ import { IntercomContext } from './IntercomContext'
 export function useMessenger(hook: string): Messenger {
   const messenger = useContext(IntercomContext)
   if (!messenger) {
+    // The advice ships to development only (the guard is explained in core's devWarning.ts).
+    let advice = ''
+    try {
+      if (process.env.NODE_ENV !== 'production') {
+        advice = ': wrap your component tree in <IntercomProvider>'
+      }
+    } catch {}
     throw new Error(
-      `[verified-messenger/react] ${hook}() was called outside <IntercomProvider>: wrap your component tree in <IntercomProvider>.`,
+      `[verified-messenger/react] ${hook}() was called outside <IntercomProvider>${advice}.`,
     )
   }
   return messenger
