@@ -68,7 +68,12 @@ function userFrom(settings: Settings): FakeUser {
  * expect(fake.calls.map(([method]) => method)).toContain('boot')
  */
 export function installFakeMessenger(options: FakeMessengerOptions = {}): FakeMessenger {
-  const win = (options.window ?? window) as Window & { Intercom?: IntercomGlobal }
+  const win = (options.window ?? globalThis.window) as Window & { Intercom?: IntercomGlobal }
+  if (!win?.document) {
+    throw new Error(
+      '[verified-messenger/testing] installFakeMessenger needs a DOM: run it in the browser, or in a test environment such as jsdom or happy-dom (or pass `window`).',
+    )
+  }
   const { document } = win
   const enforceIdentity = options.enforceIdentity ?? true
   const recorder = createRecorder()
