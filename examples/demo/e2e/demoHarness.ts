@@ -115,11 +115,11 @@ export async function waitForVerified(page: Page, userId: string): Promise<void>
  */
 export async function watchForVerified(context: BrowserContext, userId: string): Promise<void> {
   await context.addInitScript((id) => {
+    const seen = window as unknown as { __shownVerified?: Record<string, boolean> }
+    seen.__shownVerified ??= {}
     const pattern = new RegExp(`Verified as ${id}\\b|${id} \\(verified\\)`)
     const check = () => {
-      if (pattern.test(document.body?.textContent ?? '')) {
-        ;(window as unknown as { __shownVerified: boolean }).__shownVerified = true
-      }
+      if (pattern.test(document.body?.textContent ?? '')) (seen.__shownVerified ?? {})[id] = true
     }
     new MutationObserver(check).observe(document, {
       subtree: true,
@@ -129,9 +129,12 @@ export async function watchForVerified(context: BrowserContext, userId: string):
   }, userId)
 }
 
-/** Whether `watchForVerified` saw the user shown as verified. */
-export function wasShownVerified(page: Page): Promise<boolean> {
+/** Whether `watchForVerified` saw `userId` shown as verified. */
+export function wasShownVerified(page: Page, userId: string): Promise<boolean> {
   return page.evaluate(
-    () => (window as unknown as { __shownVerified?: boolean }).__shownVerified === true,
+    (id) =>
+      (window as unknown as { __shownVerified?: Record<string, boolean> }).__shownVerified?.[id] ===
+      true,
+    userId,
   )
 }
