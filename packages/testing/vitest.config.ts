@@ -18,5 +18,7 @@ export default defineProject({
     // The browser side runs in jsdom; server tests opt into node with a `@vitest-environment` comment.
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
+    // Type tests (*.test-d.ts) run with the others under `vitest run`.
+    typecheck: { enabled: true, tsconfig: './tsconfig.json' },
   },
 })

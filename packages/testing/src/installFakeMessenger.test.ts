@@ -292,6 +292,14 @@ describe('installFakeMessenger', () => {
     expect(listener).toHaveBeenCalledOnce()
   })
 
+  it('records unknown methods without running anything for them', () => {
+    const fake = install()
+
+    expect(intercom('toString')).toBeUndefined()
+    expect(intercom('startTour', 123)).toBeUndefined()
+    expect(fake.calls).toEqual([['toString'], ['startTour', 123]])
+  })
+
   it('uninstall removes window.Intercom', () => {
     const fake = install()
     fake.uninstall()

@@ -187,7 +187,8 @@ export function installFakeMessenger(options: FakeMessengerOptions = {}): FakeMe
     if (typeof method !== 'string') return undefined
     recorder.record(args as FakeCall)
     if (openers.has(method)) return show()
-    return methods[method]?.(arg)
+    // Own keys only: `Intercom('toString')` must not reach Object.prototype.
+    return Object.hasOwn(methods, method) ? methods[method]?.(arg) : undefined
   }
 
   const queued = win.Intercom?.q
