@@ -112,6 +112,14 @@ describe('identity', () => {
     expect(onIdentityError).toHaveBeenCalledOnce()
   })
 
+  it('says what happened and what to do about it', async () => {
+    installWidget()
+    identityEndpoint(() => new HttpResponse(null, { status: 403 }))
+    await expect(verified().boot({ userId: '42' })).rejects.toThrow(
+      /^\[verified-messenger\/core\] The identity endpoint answered HTTP 403: check its server logs\.$/,
+    )
+  })
+
   it('retries a 500 with backoff and boots when the endpoint recovers', async () => {
     vi.useFakeTimers()
     installWidget()

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import {
+  APP_ID,
+  callsTo,
+  fakeJwt,
+  HttpResponse,
+  IDENTITY_URL,
+  identityEndpoint,
+  installWidget,
+} from './test/fakePage'
+
+// Production behaviour is decided when the module loads, so the core is imported after NODE_ENV is set.
+beforeAll(() => {
+  vi.stubEnv('NODE_ENV', 'production')
+})
+afterAll(() => {
+  vi.unstubAllEnvs()
+})
+const load = () => import('@verified-messenger/core')
+
+describe('in a production build', () => {
+  it('errors keep the tag, the code and what happened, without the advice', async () => {
+    const { createMessenger } = await load()
+    installWidget()
+    identityEndpoint(() => new HttpResponse(null, { status: 403 }))
+    const messenger = createMessenger({ appId: APP_ID, identity: IDENTITY_URL })
+    await expect(messenger.boot({ userId: '42' })).rejects.toMatchObject({
+      code: 'IDENTITY_HTTP',
+      status: 403,
+      message: '[verified-messenger/core] The identity endpoint answered HTTP 403.',
+    })
+  })
+
+  it('prints no dev warnings', async () => {
+    const { createMessenger } = await load()
+    installWidget()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    createMessenger({ appId: APP_ID }).boot({ userId: '1', userHash: fakeJwt({ user_id: '1' }) })
+    expect(callsTo('boot')).toHaveLength(1)
+    expect(warn).not.toHaveBeenCalled()
+  })
+})
