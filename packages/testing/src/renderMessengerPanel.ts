@@ -4,7 +4,7 @@ const font = 'font: 14px/1.4 system-ui, sans-serif;'
 const styles = {
   root: `position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; ${font} color: #1a1a1a;`,
   launcher:
-    'position: relative; width: 56px; height: 56px; border: 0; border-radius: 50%; background: #1f6feb; color: #fff; font-size: 24px; cursor: pointer; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.3);',
+    'position: relative; width: 56px; height: 56px; border: 0; border-radius: 50%; background: #1f6feb; color: #fff; cursor: pointer; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.3);',
   badge:
     'position: absolute; top: -4px; right: -4px; min-width: 20px; padding: 0 6px; border-radius: 10px; background: #d1242f; color: #fff; font-size: 12px; line-height: 20px;',
   panel:
@@ -64,8 +64,16 @@ export function renderMessengerPanel(fake: FakeMessenger, document: Document): (
     type: 'button',
     'aria-controls': panel.id,
   })
-  const icon = element('span', '', { 'aria-hidden': 'true' })
-  icon.textContent = '💬'
+  // A drawn speech bubble: an emoji would depend on the machine's fonts (headless Chromium has none).
+  const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg')
+  icon.setAttribute('viewBox', '0 0 24 24')
+  icon.setAttribute('width', '26')
+  icon.setAttribute('height', '26')
+  icon.setAttribute('aria-hidden', 'true')
+  const bubble = document.createElementNS('http://www.w3.org/2000/svg', 'path')
+  bubble.setAttribute('d', 'M4 4h16v11H9l-5 4z')
+  bubble.setAttribute('fill', 'currentColor')
+  icon.append(bubble)
   const badge = element('span', styles.badge, { 'aria-hidden': 'true' })
   launcher.append(icon, badge)
   root.append(notice, panel, launcher)
