@@ -102,6 +102,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   let live = false
   let loadedOnce = false
   let destroyed = false
+  // Cancels the scheduled renewal; calling it again (or a stale one) is harmless.
   let stopRefresh = noop
   // Settles when consent is granted; boots asked for while it is withheld wait on it.
   let openGate = noop
@@ -123,7 +124,6 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     session = new AbortController()
     run = undefined
     stopRefresh()
-    stopRefresh = noop
     if (live) {
       intercom('shutdown')
       delete w[SESSION]
@@ -350,7 +350,6 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     destroy() {
       destroyed = true
       stopRefresh()
-      stopRefresh = noop
     },
   } as Messenger
 }
