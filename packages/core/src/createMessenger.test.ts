@@ -114,6 +114,24 @@ describe('createMessenger', () => {
     expect(callsTo('boot')).toHaveLength(2)
   })
 
+  it('downloads the widget script while the identity request is still in flight', async () => {
+    let answer = (_: Response) => {}
+    const hits = identityEndpoint(() => new Promise<Response>((resolve) => (answer = resolve)))
+    const messenger = createMessenger({ appId: APP_ID, identity: IDENTITY_URL })
+    const booted = messenger.boot({ userId: '42' })
+    await vi.waitFor(() => expect(hits.count).toBe(1))
+    // The boot waits for the slower of script and identity, not for their sum.
+    expect(widgetScripts()).toHaveLength(1)
+    expect(callsTo('boot')).toHaveLength(0)
+    finishLoading()
+    expect(callsTo('boot')).toHaveLength(0)
+    answer(HttpResponse.json(jwtBody('42')))
+    await booted
+    expect(widgetScripts()).toHaveLength(1)
+    expect(callsTo('boot')).toHaveLength(1)
+    expect(messenger.getSnapshot().status).toBe('booted')
+  })
+
   it('ready() resolves once booted', async () => {
     const messenger = createMessenger({ appId: APP_ID })
     let ready = false

@@ -219,6 +219,10 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
       start(settings, null)
       return done
     }
+    // Who the user is does not change the script: download it while the identity request runs, so the
+    // boot waits for the slower of the two rather than their sum. Loading boots nothing; start() reuses
+    // this load and reports its failure.
+    loadIntercom(src, options).catch(noop)
     set({ status: 'identifying' })
     return requestIdentity(source, settings.userId, 'boot', signal)
       .then((response) => {
