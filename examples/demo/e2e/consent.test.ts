@@ -1,29 +1,11 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DemoServer } from '../server/startDemoServer'
-import {
-  fakeCalls,
-  fakePaths,
-  identityPath,
-  launchTestChromium,
-  newVisitor,
-  startTestServer,
-  waitForVerified,
-} from './demoHarness'
+import { describe, expect, it } from 'vitest'
+import { fakeCalls, fakePaths, identityPath, useDemo, waitForVerified } from './demoHarness'
 
 describe('consent', () => {
-  let browser: Browser
-  let server: DemoServer
-
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchTestChromium(), startTestServer()])
-  })
-  afterAll(async () => {
-    await Promise.all([browser?.close(), server?.close()])
-  })
+  const demo = useDemo()
 
   it('loads no widget script and sets no intercom cookie while consent is pending', async () => {
-    const { page, requestsTo, intercomCookies, signInAs } = await newVisitor(browser, server)
+    const { page, requestsTo, intercomCookies, signInAs } = await demo.visit()
     await signInAs('user_ada')
     await page.goto('/', { waitUntil: 'networkidle' })
 
@@ -35,7 +17,7 @@ describe('consent', () => {
   })
 
   it('accepting loads the script once, fetches the identity once and boots verified', async () => {
-    const { page, requestsTo, intercomCookies, signInAs } = await newVisitor(browser, server)
+    const { page, requestsTo, intercomCookies, signInAs } = await demo.visit()
     await signInAs('user_ada')
     await page.goto('/', { waitUntil: 'networkidle' })
 
@@ -51,7 +33,7 @@ describe('consent', () => {
   })
 
   it('rejecting keeps the Messenger away for good', async () => {
-    const { page, requestsTo, intercomCookies, signInAs } = await newVisitor(browser, server)
+    const { page, requestsTo, intercomCookies, signInAs } = await demo.visit()
     await signInAs('user_ada')
     await page.goto('/', { waitUntil: 'networkidle' })
 
@@ -64,7 +46,7 @@ describe('consent', () => {
   })
 
   it('revoking consent shuts the Messenger down and removes the intercom cookies', async () => {
-    const { page, intercomCookies, signInAs } = await newVisitor(browser, server)
+    const { page, intercomCookies, signInAs } = await demo.visit()
     await signInAs('user_ada')
     await page.goto('/')
     await page.getByRole('button', { name: 'Accept' }).click()

@@ -1,6 +1,6 @@
 import type { FakeMessenger } from '@verified-messenger/testing'
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
-import { inject } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 import { type DemoServer, type DemoServerOptions, startDemoServer } from '../server/startDemoServer'
 import { launchChromium } from './launchChromium'
 
@@ -12,12 +12,12 @@ declare global {
 }
 
 /** Launches the Chromium that the global setup found. */
-export function launchTestChromium(): Promise<Browser> {
+function launchTestChromium(): Promise<Browser> {
   return launchChromium(inject('chromiumPath'))
 }
 
 /** Starts the demo server on a free port with the test build and the test run's secret. */
-export function startTestServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+function startTestServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   return startDemoServer({
     clientDir: inject('clientDir'),
     fakeSecret: inject('secret'),
@@ -42,7 +42,7 @@ export interface Visitor {
 }
 
 /** Opens a fresh visitor on the demo server. */
-export async function newVisitor(browser: Browser, server: DemoServer): Promise<Visitor> {
+async function newVisitor(browser: Browser, server: DemoServer): Promise<Visitor> {
   const context = await browser.newContext({ baseURL: server.url })
   // Shorter than the test's timeout, so a failure names the step it was waiting for.
   context.setDefaultTimeout(10_000)
@@ -137,4 +137,25 @@ export function wasShownVerified(page: Page, userId: string): Promise<boolean> {
       true,
     userId,
   )
+}
+
+/**
+ * Starts a demo server (with `options`) and a Chromium before the enclosing `describe` block's tests and
+ * stops both after them. `visit()` opens a fresh visitor on them.
+ */
+export function useDemo(options: DemoServerOptions = {}): { visit: () => Promise<Visitor> } {
+  let browser: Browser | undefined
+  let server: DemoServer | undefined
+  beforeAll(async () => {
+    ;[browser, server] = await Promise.all([launchTestChromium(), startTestServer(options)])
+  })
+  afterAll(async () => {
+    await Promise.all([browser?.close(), server?.close()])
+  })
+  return {
+    visit: () => {
+      if (!browser || !server) throw new Error('visit() runs inside a test, after useDemo() set up')
+      return newVisitor(browser, server)
+    },
+  }
 }

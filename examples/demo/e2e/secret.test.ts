@@ -1,20 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { DemoServer } from '../server/startDemoServer'
-import { launchTestChromium, newVisitor, startTestServer, waitForVerified } from './demoHarness'
+import { describe, expect, inject, it } from 'vitest'
+import { useDemo, waitForVerified } from './demoHarness'
 
 describe('the identity secret', () => {
-  let browser: Browser
-  let server: DemoServer
-
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchTestChromium(), startTestServer()])
-  })
-  afterAll(async () => {
-    await Promise.all([browser?.close(), server?.close()])
-  })
+  const demo = useDemo()
 
   it('appears in no file of the client build', async () => {
     const dir = inject('clientDir')
@@ -30,7 +20,7 @@ describe('the identity secret', () => {
   })
 
   it('appears in no response the browser receives, through every flow of the demo', async () => {
-    const { page, requestsTo, responseBodies } = await newVisitor(browser, server)
+    const { page, requestsTo, responseBodies } = await demo.visit()
     await page.goto('/')
     await page.getByRole('button', { name: /Ada Lovelace/ }).click()
     await page.getByRole('button', { name: 'Accept' }).click()

@@ -1,27 +1,11 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DemoServer } from '../server/startDemoServer'
-import {
-  fakeCalls,
-  launchTestChromium,
-  newVisitor,
-  startTestServer,
-  waitForVerified,
-} from './demoHarness'
+import { describe, expect, it } from 'vitest'
+import { fakeCalls, useDemo, waitForVerified } from './demoHarness'
 
 describe('signing in and out', () => {
-  let browser: Browser
-  let server: DemoServer
-
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchTestChromium(), startTestServer()])
-  })
-  afterAll(async () => {
-    await Promise.all([browser?.close(), server?.close()])
-  })
+  const demo = useDemo()
 
   it('signs in with a random HttpOnly SameSite=Lax session cookie', async () => {
-    const { page, context } = await newVisitor(browser, server)
+    const { page, context } = await demo.visit()
     await page.goto('/')
     await page.getByRole('button', { name: /Ada Lovelace/ }).click()
     await page.getByTestId('signed-in-user').getByText('Ada Lovelace').waitFor()
@@ -41,7 +25,7 @@ describe('signing in and out', () => {
   })
 
   it('signing out shuts down, clears the cookies and boots anonymous; the next user is verified as themselves', async () => {
-    const { page, context, signInAs } = await newVisitor(browser, server)
+    const { page, context, signInAs } = await demo.visit()
     await signInAs('user_ada')
     await page.goto('/')
     await page.getByRole('button', { name: 'Accept' }).click()

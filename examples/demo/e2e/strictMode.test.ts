@@ -1,29 +1,11 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DemoServer } from '../server/startDemoServer'
-import {
-  fakeCalls,
-  fakePaths,
-  identityPath,
-  launchTestChromium,
-  newVisitor,
-  startTestServer,
-  waitForVerified,
-} from './demoHarness'
+import { describe, expect, it } from 'vitest'
+import { fakeCalls, fakePaths, identityPath, useDemo, waitForVerified } from './demoHarness'
 
 describe('the StrictMode page', () => {
-  let browser: Browser
-  let server: DemoServer
-
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchTestChromium(), startTestServer()])
-  })
-  afterAll(async () => {
-    await Promise.all([browser?.close(), server?.close()])
-  })
+  const demo = useDemo()
 
   it('loads one script, fetches one identity and boots once when consent was given earlier', async () => {
-    const { page, context, requestsTo, signInAs } = await newVisitor(browser, server)
+    const { page, context, requestsTo, signInAs } = await demo.visit()
     await context.addInitScript(() => localStorage.setItem('demo-consent', 'granted'))
     await signInAs('user_ada')
     await page.goto('/?strict', { waitUntil: 'networkidle' })
@@ -36,7 +18,7 @@ describe('the StrictMode page', () => {
   })
 
   it('loads one script, fetches one identity and boots once when consent is accepted', async () => {
-    const { page, requestsTo, signInAs } = await newVisitor(browser, server)
+    const { page, requestsTo, signInAs } = await demo.visit()
     await signInAs('user_ada')
     await page.goto('/?strict', { waitUntil: 'networkidle' })
 

@@ -1,29 +1,18 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { DemoServer } from '../server/startDemoServer'
+import type { Page } from 'playwright-core'
+import { beforeEach, describe, expect, it } from 'vitest'
 import {
   fakeCalls,
-  launchTestChromium,
-  newVisitor,
-  startTestServer,
+  useDemo,
   waitForVerified,
   wasShownVerified,
   watchForVerified,
 } from './demoHarness'
 
 describe('tampering with the user id', () => {
-  let browser: Browser
-  let server: DemoServer
+  const demo = useDemo()
   let page: Page
-
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchTestChromium(), startTestServer()])
-  })
-  afterAll(async () => {
-    await Promise.all([browser?.close(), server?.close()])
-  })
   beforeEach(async () => {
-    const visitor = await newVisitor(browser, server)
+    const visitor = await demo.visit()
     page = visitor.page
     await watchForVerified(visitor.context, 'forged')
     await watchForVerified(visitor.context, 'user_ada')

@@ -1,34 +1,14 @@
 import { verifyIntercomJwt } from '@verified-messenger/signer'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { DemoServer } from '../server/startDemoServer'
-import {
-  fakeCalls,
-  identityPath,
-  launchTestChromium,
-  newVisitor,
-  startTestServer,
-  waitForVerified,
-} from './demoHarness'
+import { describe, expect, inject, it } from 'vitest'
+import { fakeCalls, identityPath, useDemo, waitForVerified } from './demoHarness'
 
 const tokenTtlSeconds = 8
 
 describe('a short-lived token', () => {
-  let browser: Browser
-  let server: DemoServer
-
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([
-      launchTestChromium(),
-      startTestServer({ tokenTtlSeconds }),
-    ])
-  })
-  afterAll(async () => {
-    await Promise.all([browser?.close(), server?.close()])
-  })
+  const demo = useDemo({ tokenTtlSeconds })
 
   it('is renewed with update before it expires, without booting again', async () => {
-    const { page, requestsTo, signInAs } = await newVisitor(browser, server)
+    const { page, requestsTo, signInAs } = await demo.visit()
     await signInAs('user_ada')
     await page.goto('/')
     await page.getByRole('button', { name: 'Accept' }).click()
