@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { defineProject } from 'vitest/config'
-import { workspaceAlias } from '../../vitest.shared'
+import { workspaceAlias } from '../../vitest.shared.ts'
 
 export default defineProject({
   resolve: {

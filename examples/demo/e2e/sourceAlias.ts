@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { workspaceAlias } from '../../../vitest.shared'
+import { workspaceAlias } from '../../../vitest.shared.ts'
 
 /**
  * The workspace packages by their public names, pointed at their sources (as in every test project) so

@@ -2,7 +2,7 @@ import { createCallQueue } from './createCallQueue'
 import { createStore } from './createStore'
 import { deleteIntercomCookies } from './deleteIntercomCookies'
 import { devWarning } from './devWarning'
-import { isTransient, requestIdentity } from './identity'
+import { isTransient, requestIdentity, verifyIdentity } from './identity'
 import { type IntercomWindow, loadIntercom, unloadIntercom } from './loader'
 import { fail, type MessengerError } from './MessengerError'
 import { scheduleRefresh } from './scheduleRefresh'
@@ -86,6 +86,8 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     error: null,
   })
   const { get: snapshot, set } = store
+  // What a server rendered: React reads it while hydrating, whatever has changed on the client since.
+  const created = snapshot()
   const queue = createCallQueue<[string, unknown[]]>()
   const src = options.scriptUrl ?? `https://widget.intercom.io/widget/${appId}`
   const apiBase =
@@ -98,6 +100,8 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   // Aborted whenever a session ends: stops its identity request, and identity answers and loads that
   // arrive later see their session's signal aborted and are discarded.
   let session = new AbortController()
+  // The identity the server rendered the page with, checked and used by the first boot only.
+  let initial = options.initialIdentity
   // This object booted Intercom and has not shut it down since.
   let live = false
   let loadedOnce = false
@@ -211,12 +215,26 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
       })
   }
 
-  // Runs the boot of `want` once consent allows: identity first when a source is configured.
-  const begin = (signal: AbortSignal): Promise<void> => {
+  // The identity for a boot: the server-rendered one when it holds (so no round trip), else the source's.
+  const identify = (source: IdentitySource, userId: string | undefined, signal: AbortSignal) => {
+    const given = initial
+    initial = undefined
+    if (given === null && userId === undefined) return Promise.resolve(null)
+    try {
+      if (given) return Promise.resolve(verifyIdentity(given, userId))
+    } catch {
+      // Stale (expired, or another user signed in since the render): the endpoint decides.
+    }
+    return requestIdentity(source, userId, 'boot', signal)
+  }
+
+  // Runs the boot of `want` once consent allows: identity first when a source is configured, unless the
+  // visitor just signed out (`anonymousOnly`), when no identity is asked for at all.
+  const begin = (signal: AbortSignal, anonymousOnly: boolean): Promise<void> => {
     const settings = want
     if (signal.aborted || !settings) return done
-    if (!source) {
-      start(settings, null)
+    if (!source || anonymousOnly) {
+      start(source ? anonymous(settings) : settings, null)
       return done
     }
     // Who the user is does not change the script: download it while the identity request runs, so the
@@ -224,7 +242,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     // this load and reports its failure.
     loadIntercom(src, options).catch(noop)
     set({ status: 'identifying' })
-    return requestIdentity(source, settings.userId, 'boot', signal)
+    return identify(source, settings.userId, signal)
       .then((response) => {
         if (signal.aborted) return
         if (!response) {
@@ -257,11 +275,14 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   }
 
   // Boots `want` now when consent allows, else once it is granted.
-  const arm = () => {
+  const arm = (anonymousOnly = false) => {
     const { signal } = session
     const consent = snapshot().consent
     if (consent !== 'granted') set({ status: statusWithout(consent) })
-    const boot = consent === 'granted' ? begin(signal) : gate.then(() => begin(signal))
+    const boot =
+      consent === 'granted'
+        ? begin(signal, anonymousOnly)
+        : gate.then(() => begin(signal, anonymousOnly))
     // Failures reach `error` and onIdentityError too, so a caller that does not await is not an unhandled rejection.
     boot.catch(noop)
     run = boot
@@ -313,6 +334,25 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
       shutdown()
       if (browser) unloadIntercom(src)
     },
+    signOut(appSignOut) {
+      if (!browser) return Promise.resolve(appSignOut?.()).then(noop)
+      // Nothing of the leaving user stays on the page while the app's own sign-out runs.
+      shutdown()
+      deleteIntercomCookies(appId)
+      want = {}
+      const { signal } = session
+      // A boot() for nobody in particular meanwhile (an effect reacting to the sign-out) joins this one.
+      const signedOut = new Promise((resolve) => resolve(appSignOut?.())).then(
+        // A boot() for a user or a shutdown() meanwhile aborted `signal`: theirs is the session now.
+        () => (signal.aborted ? done : arm(true)),
+        (error) => {
+          if (!signal.aborted) want = run = undefined
+          throw error
+        },
+      )
+      run = signedOut
+      return signedOut
+    },
     setConsent(consent: Consent) {
       const was = snapshot().consent
       if (!browser || consent === was) return
@@ -351,6 +391,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
       }),
     subscribe: store.subscribe,
     getSnapshot: snapshot,
+    getServerSnapshot: () => created,
     destroy() {
       destroyed = true
       stopRefresh()

@@ -54,14 +54,17 @@ describe('identity', () => {
     expect(callsTo('boot')[0]?.[1]).toMatchObject({ user_id: '7' })
   })
 
-  it('boot() without userId boots an anonymous visitor when the endpoint answers 401', async () => {
-    installWidget()
-    identityEndpoint(() => new HttpResponse(null, { status: 401 }))
-    const messenger = verified()
-    await messenger.boot({ email: 'a@example.com', hideDefaultLauncher: true })
-    expect(callsTo('boot')).toEqual([['boot', { app_id: APP_ID, hide_default_launcher: true }]])
-    expect(messenger.getSnapshot().identity).toBeNull()
-  })
+  it.each([204, 401])(
+    'boot() without userId boots an anonymous visitor when the endpoint answers %i',
+    async (status) => {
+      installWidget()
+      identityEndpoint(() => new HttpResponse(null, { status }))
+      const messenger = verified()
+      await messenger.boot({ email: 'a@example.com', hideDefaultLauncher: true })
+      expect(callsTo('boot')).toEqual([['boot', { app_id: APP_ID, hide_default_launcher: true }]])
+      expect(messenger.getSnapshot().identity).toBeNull()
+    },
+  )
 
   it('never boots a named user the endpoint answers 401 for', async () => {
     installWidget()

@@ -27,7 +27,7 @@ const decodeClaims = (jwt: string): { user_id?: unknown; exp?: unknown } => {
  * JWT whose `user_id` claim matches and that has not expired, or a hex `user_hash`. The browser does not
  * verify the JWT's signature: it has no secret, and Intercom verifies it.
  */
-const verifyIdentity = (body: unknown, userId: string | undefined): VerifiedResponse => {
+export const verifyIdentity = (body: unknown, userId: string | undefined): VerifiedResponse => {
   const {
     user_id: id,
     intercom_user_jwt: jwt,
@@ -84,7 +84,8 @@ const fetchBody = async (source: IdentitySource, context: IdentityRequestContext
   if (typeof source === 'function') return source(context)
   const { url, init } = typeof source === 'string' ? { url: source, init: undefined } : source
   const response = await fetch(url, { cache: 'no-store', ...init, signal: context.signal })
-  if (response.status === 401) return null
+  // 204 is how current endpoints say "nobody signed in" (no console error); 401 from older ones.
+  if (response.status === 204 || response.status === 401) return null
   if (!response.ok) {
     throw fail(
       'IDENTITY_HTTP',
@@ -101,7 +102,7 @@ const fetchBody = async (source: IdentitySource, context: IdentityRequestContext
 
 /**
  * Asks `source` who the user is (for `userId` when given), following the identity endpoint contract:
- * resolves to the verified identity, or `null` when nobody is signed in. Transient failures are retried
+ * resolves to the verified identity, or `null` when nobody is signed in (204 or 401). Transient failures are retried
  * with backoff; aborting `session` (shutdown, a user switch) stops the request and any wait, and rejects.
  */
 export const requestIdentity = async (

@@ -38,7 +38,7 @@ export interface IdentityRequestContext {
 /**
  * Where the signed identity comes from: the endpoint URL, a URL with fetch options (credentials, a CSRF
  * header), or a function for a custom transport that resolves to the endpoint's body, or `null` when
- * nobody is signed in (the endpoint's 401).
+ * nobody is signed in (the endpoint's 204 or 401).
  */
 export type IdentitySource =
   | string
@@ -175,6 +175,15 @@ export interface MessengerOptions extends MessengerCallbacks {
   consent?: Consent
   /** Where the signed identity comes from. Without it, `boot` is synchronous and unverified. */
   identity?: IdentitySource
+  /**
+   * The identity the server issued while rendering the page (the endpoint's 200 body), or `null` when it
+   * knows nobody is signed in: the first boot uses it instead of asking `identity`, after the same checks as
+   * an endpoint answer (the user the boot names, not expired). A stale one falls back to `identity`; renewals
+   * always ask `identity`.
+   * @example
+   * createMessenger({ appId, identity: '/api/intercom/identity', initialIdentity: await issueIdentity(user) })
+   */
+  initialIdentity?: IdentityResponse | null
   onLoad?: () => void
   onLoadFailed?: (error: import('./MessengerError').MessengerError) => void
   onIdentityError?: (error: import('./MessengerError').MessengerError) => void
@@ -193,6 +202,15 @@ export interface Messenger {
   shutdown(): void
   /** `shutdown` plus removing the `Intercom` global and the script tag. */
   hardShutdown(): void
+  /**
+   * Signs the visitor out without the Messenger ever vouching for them again: shuts down at once, removes
+   * this app's `intercom-*` cookies, awaits `appSignOut` (your own sign-out, which ends the server session),
+   * then boots an anonymous visitor without asking the identity endpoint. If `appSignOut` throws, the
+   * Messenger stays shut down and the promise rejects with its error.
+   * @example
+   * await signOut(() => fetch('/api/session', { method: 'DELETE' }))
+   */
+  signOut(appSignOut?: () => unknown): Promise<void>
   setConsent(consent: Consent): void
   hide(): void
   show(): void
@@ -217,6 +235,8 @@ export interface Messenger {
   ready(): Promise<void>
   subscribe(listener: () => void): () => void
   getSnapshot(): MessengerSnapshot
+  /** The snapshot the Messenger was created with, which is what a server rendered (for hydration). */
+  getServerSnapshot(): MessengerSnapshot
   /** Stops timers and listeners this object owns; the Messenger itself is left as it is. */
   destroy(): void
 }

@@ -27,7 +27,7 @@ export interface IntercomProviderBaseProps extends ProviderCallbacks {
 export interface IntercomProviderConfigProps
   extends Pick<
     MessengerOptions,
-    'apiBase' | 'region' | 'scriptUrl' | 'cspNonce' | 'crossOrigin' | 'identity'
+    'apiBase' | 'region' | 'scriptUrl' | 'cspNonce' | 'crossOrigin' | 'identity' | 'initialIdentity'
   > {
   /** Your Intercom workspace (app) id. */
   appId: string
@@ -131,7 +131,7 @@ export function IntercomProvider(props: IntercomProviderProps) {
       if (process.env.NODE_ENV === 'production' || warned.current) return
       warned.current = true
       const known =
-        'children autoBoot autoBootProps shouldInitialize initializeDelay consent onShow onHide onUnreadCountChange onUserEmailSupplied onLoad onLoadFailed onIdentityError appId apiBase region scriptUrl cspNonce crossOrigin identity messenger'.split(
+        'children autoBoot autoBootProps shouldInitialize initializeDelay consent onShow onHide onUnreadCountChange onUserEmailSupplied onLoad onLoadFailed onIdentityError appId apiBase region scriptUrl cspNonce crossOrigin identity initialIdentity messenger'.split(
           ' ',
         )
       const unknown = Object.keys(latest.current).filter(

@@ -11,5 +11,7 @@ import { useMessenger } from './useMessenger'
 export function useIntercomState<T>(selector: (state: MessengerSnapshot) => T): T {
   const messenger = useMessenger('useIntercomState')
   const select = () => selector(messenger.getSnapshot())
-  return useSyncExternalStore(messenger.subscribe, select, select)
+  // While hydrating, React reads what the server rendered, then re-renders with the current state.
+  const selectRendered = () => selector(messenger.getServerSnapshot())
+  return useSyncExternalStore(messenger.subscribe, select, selectRendered)
 }
