@@ -1,5 +1,5 @@
 import type { FakeMessenger } from '@verified-messenger/testing'
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
+import type { Browser, BrowserContext, BrowserContextOptions, Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { type DemoServer, type DemoServerOptions, startDemoServer } from '../server/startDemoServer'
 import { launchChromium } from './launchChromium'
@@ -41,9 +41,13 @@ export interface Visitor {
   signInAs: (userId: string) => Promise<void>
 }
 
-/** Opens a fresh visitor on the demo server. */
-async function newVisitor(browser: Browser, server: DemoServer): Promise<Visitor> {
-  const context = await browser.newContext({ baseURL: server.url })
+/** Opens a fresh visitor on the demo server, with a device's `options` (viewport, touch, ...). */
+async function newVisitor(
+  browser: Browser,
+  server: DemoServer,
+  options: BrowserContextOptions,
+): Promise<Visitor> {
+  const context = await browser.newContext({ ...options, baseURL: server.url })
   // Shorter than the test's timeout, so a failure names the step it was waiting for.
   context.setDefaultTimeout(10_000)
   const page = await context.newPage()
@@ -143,7 +147,9 @@ export function wasShownVerified(page: Page, userId: string): Promise<boolean> {
  * Starts a demo server (with `options`) and a Chromium before the enclosing `describe` block's tests and
  * stops both after them. `visit()` opens a fresh visitor on them.
  */
-export function useDemo(options: DemoServerOptions = {}): { visit: () => Promise<Visitor> } {
+export function useDemo(options: DemoServerOptions = {}): {
+  visit: (device?: BrowserContextOptions) => Promise<Visitor>
+} {
   let browser: Browser | undefined
   let server: DemoServer | undefined
   beforeAll(async () => {
@@ -153,9 +159,9 @@ export function useDemo(options: DemoServerOptions = {}): { visit: () => Promise
     await Promise.all([browser?.close(), server?.close()])
   })
   return {
-    visit: () => {
+    visit: (device = {}) => {
       if (!browser || !server) throw new Error('visit() runs inside a test, after useDemo() set up')
-      return newVisitor(browser, server)
+      return newVisitor(browser, server, device)
     },
   }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import type { IdentityResponse } from '@verified-messenger/react'
 import {
   createIdentityHandler,
   type NodeHandlerContext,
@@ -33,6 +34,16 @@ export interface DemoServerOptions {
   scriptDelayMs?: number
   /** Holds each identity response back this long, like a slow backend; default 0. */
   identityDelayMs?: number
+  /**
+   * Ends the server session this long after the sign-out request arrived, like a slow backend; meanwhile
+   * the identity endpoint still vouches for the leaving user. Default 0.
+   */
+  signOutDelayMs?: number
+  /**
+   * Signs the identity while rendering the page and hands it to the provider (`initialIdentity`), so the
+   * first boot makes no identity request. Default `false`.
+   */
+  renderIdentity?: boolean
 }
 
 /** A running demo server. */
@@ -62,22 +73,28 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     tokenTtlSeconds = 3600,
     scriptDelayMs = 0,
     identityDelayMs = 0,
+    signOutDelayMs = 0,
+    renderIdentity = false,
   } = options
   const secret = intercom?.secret ?? options.fakeSecret ?? randomBytes(32).toString('base64url')
   const appId = intercom?.appId ?? fakeAppId
   const sessions = createSessionStore()
   const sendClient = serveClient(clientDir)
-  const identity = toNodeHandler(
-    createIdentityHandler<NodeHandlerContext>({
-      secret,
-      expiresIn: tokenTtlSeconds,
-      // The session decides who is signed in; nothing the browser sends can name another user.
-      getUser: (_request, { req }) => {
-        const user = findDemoUser(sessions.userIdOf(req.headers.cookie))
-        return user ? { user_id: user.id, email: user.email, name: user.name } : null
-      },
-    }),
-  )
+  const identityHandler = createIdentityHandler<NodeHandlerContext>({
+    secret,
+    expiresIn: tokenTtlSeconds,
+    // The session decides who is signed in; nothing the browser sends can name another user.
+    getUser: (_request, { req }) => {
+      const user = findDemoUser(sessions.userIdOf(req.headers.cookie))
+      return user ? { user_id: user.id, email: user.email, name: user.name } : null
+    },
+  })
+  const identity = toNodeHandler(identityHandler)
+  // The endpoint's answer for this request's session, issued while rendering: the body, or null for nobody.
+  const issueIdentity = async (req: IncomingMessage, res: ServerResponse) => {
+    const answer = await identityHandler(new Request('http://localhost/'), { req, res })
+    return answer.ok && answer.status !== 204 ? ((await answer.json()) as IdentityResponse) : null
+  }
   // Loaded only when used: a deployment with real Intercom never loads the fake.
   const fake = intercom
     ? undefined
@@ -104,6 +121,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       return sendJson(response, 200, { user })
     }
     if (pathname === '/api/session' && method === 'DELETE') {
+      await delay(signOutDelayMs)
       sessions.signOut(request, response)
       return sendJson(response, 200, { user: null })
     }
@@ -124,6 +142,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       ...(fake ? { fakeBasePath } : {}),
       user: findDemoUser(sessions.userIdOf(request.headers.cookie)) ?? null,
       demoUsers,
+      ...(renderIdentity && { initialIdentity: await issueIdentity(request, response) }),
     }
     return sendClient(pathname, config, response)
   }

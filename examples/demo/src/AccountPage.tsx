@@ -1,9 +1,11 @@
 import { useIntercom } from '@verified-messenger/react'
+import { useState } from 'react'
 import type { DemoUser } from '../server/demoUsers'
 
 /** The signed-in area: plan and billing, with a way to reach support through the Messenger. */
 export function AccountPage({ user }: { user: DemoUser }) {
-  const { show, trackEvent } = useIntercom()
+  const { show, trackEvent, consent } = useIntercom()
+  const [why, setWhy] = useState<string | null>(null)
   const since = new Date(user.createdAt * 1000).toLocaleDateString('en', { dateStyle: 'long' })
 
   return (
@@ -29,13 +31,26 @@ export function AccountPage({ user }: { user: DemoUser }) {
           type="button"
           className="button"
           onClick={() => {
+            // Kept until the Messenger boots, so the question is not lost while consent is pending.
             trackEvent('asked-about-billing', { plan: user.plan })
             show()
+            setWhy(
+              consent === 'pending'
+                ? 'Support chat opens once you accept the consent banner.'
+                : consent === 'denied'
+                  ? 'Support chat is off: choose "Allow it" at the bottom left to ask us.'
+                  : null,
+            )
           }}
         >
           Ask about billing
         </button>
       </p>
+      {why && consent !== 'granted' && (
+        <p className="muted" role="status">
+          {why}
+        </p>
+      )}
     </section>
   )
 }

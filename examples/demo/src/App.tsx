@@ -24,6 +24,7 @@ export function App({ config, strict }: { config: DemoConfig; strict: boolean })
       appId={config.appId}
       consent={consent}
       identity="/api/intercom/identity"
+      initialIdentity={config.initialIdentity}
       {...(fakeBase && { apiBase: fakeBase, scriptUrl: `${fakeBase}/widget/${config.appId}` })}
     >
       <Pages config={config} strict={strict} consent={consent} apiBase={fakeBase} />

@@ -55,6 +55,9 @@ export function TamperPanel({ user, consent, appId, apiBase }: TamperPanelProps)
   }
 
   const disabled = consent !== 'granted'
+  // Scrolled to the middle of the screen, clear of the Messenger's notices at the bottom.
+  const showOutcome = (node: HTMLParagraphElement | null) =>
+    node?.scrollIntoView({ block: 'center', behavior: 'smooth' })
   return (
     <section className="card small" aria-label="Tamper">
       <h2>Tamper</h2>
@@ -90,9 +93,15 @@ export function TamperPanel({ user, consent, appId, apiBase }: TamperPanelProps)
           Restore my session
         </button>
       </div>
-      {disabled && <p className="muted">Accept the consent banner first.</p>}
+      {disabled && (
+        <p className="muted" data-testid="tamper-disabled">
+          {consent === 'pending'
+            ? 'Accept the consent banner first.'
+            : 'Support chat is off: choose "Allow it" at the bottom left first.'}
+        </p>
+      )}
       {outcome && (
-        <p className="outcome" data-testid="tamper-outcome">
+        <p className="outcome" data-testid="tamper-outcome" ref={showOutcome}>
           {outcome}
         </p>
       )}

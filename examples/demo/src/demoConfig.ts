@@ -1,3 +1,4 @@
+import type { IdentityResponse } from '@verified-messenger/react'
 import type { DemoUser } from '../server/demoUsers'
 
 /** What the server tells the page at load time, embedded in index.html as JSON. */
@@ -12,6 +13,8 @@ export interface DemoConfig {
   user: DemoUser | null
   /** Everyone the sign-in page offers. */
   demoUsers: readonly DemoUser[]
+  /** The identity the server signed while rendering (`null`: nobody signed in), when it does that. */
+  initialIdentity?: IdentityResponse | null
 }
 
 /** The id of the `<script type="application/json">` element that carries the config. */

@@ -13,7 +13,7 @@ export function useMessengerSession(
   user: DemoUser | null,
   setUser: (user: DemoUser | null) => void,
 ) {
-  const { boot, shutdown } = useIntercom()
+  const { boot, shutdown, signOut: signOutOfMessenger } = useIntercom()
 
   useEffect(() => {
     boot(user ? bootSettingsFor(user) : undefined).catch(() => {
@@ -28,10 +28,15 @@ export function useMessengerSession(
       shutdown()
       setUser(next)
     },
-    async signOutUser() {
-      shutdown()
-      await signOut()
-      setUser(null)
-    },
+    // The Messenger shuts down before the server session ends, then boots anonymous without asking the
+    // identity endpoint, which would still vouch for the leaving user until signOut() has returned.
+    signOutUser: () =>
+      signOutOfMessenger(async () => {
+        await signOut()
+        setUser(null)
+      }).catch((error: Error) => {
+        // The Messenger stays shut down; the page still shows the user, who can try again.
+        console.error(`[demo] ${error.message}`)
+      }),
   }
 }
