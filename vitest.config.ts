@@ -33,6 +33,12 @@ const react18 = {
 
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'examples/*/vitest.config.ts', react18],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'examples/*/vitest.config.ts',
+      react18,
+      // What npm publishes of each package: tarball contents and the README shown on its page.
+      { test: { name: 'packaging', include: ['packages/packaging.test.ts'], environment: 'node' } },
+    ],
   },
 })
