@@ -1,6 +1,8 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
+  // Only errors: `pnpm test` builds first, and a green run should print what a reader needs.
+  silent: true,
   entry: ['src/index.ts'],
   format: ['esm', 'cjs'],
   dts: true,

@@ -2,6 +2,8 @@ import { defineConfig } from 'tsup'
 
 export default defineConfig([
   {
+    // Only errors: `pnpm test` builds first, and a green run should print what a reader needs.
+    silent: true,
     entry: ['src/index.ts', 'src/server.ts'],
     format: ['esm', 'cjs'],
     dts: true,
@@ -14,6 +16,7 @@ export default defineConfig([
   },
   {
     // The script a page loads in place of widget.intercom.io/widget/<app_id>.
+    silent: true,
     entry: { messenger: 'src/browser.ts' },
     format: ['iife'],
     sourcemap: true,

@@ -38,6 +38,7 @@ describe('IntercomProvider', () => {
   })
 
   it('boot() without identity writes page.intercomSettings and boots Intercom at once, in snake_case', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const { intercom } = renderProvider()
     act(() => {
       void intercom.current.boot({
@@ -50,6 +51,9 @@ describe('IntercomProvider', () => {
     const settings = { app_id: APP_ID, user_id: 'anon-1', created_at: 1700000000, plan: 'pro' }
     expect(page.intercomSettings).toMatchObject(settings)
     expect(widget.callsTo('boot')).toEqual([[expect.objectContaining(settings)]])
+    // A user id without identity is allowed, as in react-use-intercom, but development says why it is unsafe.
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/user id nobody vouched for/))
+    warn.mockRestore()
   })
 
   it('shutdown() deletes page.intercomSettings and hardShutdown() also removes the globals', async () => {

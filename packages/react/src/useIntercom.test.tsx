@@ -4,6 +4,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 import { type FakeIntercom, fakeIntercom } from './test/fakeIntercom'
 import { IDENTITY_URL, signedIn } from './test/identityServer'
 import { renderProvider } from './test/renderProvider'
+import { withoutRenderErrorLogs } from './test/withoutRenderErrorLogs'
 
 let widget: FakeIntercom
 beforeEach(() => {
@@ -12,11 +13,9 @@ beforeEach(() => {
 afterEach(() => widget.dispose())
 
 it('throws one sentence telling to wrap the tree in IntercomProvider when used outside it', () => {
-  vi.spyOn(console, 'error').mockImplementation(() => {})
-  expect(() => renderHook(() => useIntercom())).toThrowError(
+  expect(() => withoutRenderErrorLogs(() => renderHook(() => useIntercom()))).toThrowError(
     /^\[verified-messenger\/react\] useIntercom\(\) was called outside <IntercomProvider>: wrap your component tree in <IntercomProvider>\.$/,
   )
-  vi.restoreAllMocks()
 })
 
 it('keeps every method identity across renders and state changes', async () => {

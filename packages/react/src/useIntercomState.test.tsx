@@ -1,8 +1,9 @@
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import { IntercomProvider, useIntercomState } from '@verified-messenger/react'
-import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import { type FakeIntercom, fakeIntercom } from './test/fakeIntercom'
 import { APP_ID } from './test/renderProvider'
+import { withoutRenderErrorLogs } from './test/withoutRenderErrorLogs'
 
 let widget: FakeIntercom
 beforeEach(() => {
@@ -39,9 +40,9 @@ it('does not re-render a component reading only unreadCount when the Messenger o
 })
 
 it('throws when used outside IntercomProvider', () => {
-  vi.spyOn(console, 'error').mockImplementation(() => {})
-  expect(() => renderHook(() => useIntercomState((state) => state.isOpen))).toThrowError(
+  expect(() =>
+    withoutRenderErrorLogs(() => renderHook(() => useIntercomState((state) => state.isOpen))),
+  ).toThrowError(
     /useIntercomState\(\) was called outside <IntercomProvider>: wrap your component tree/,
   )
-  vi.restoreAllMocks()
 })
