@@ -173,15 +173,17 @@ export type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
  * Camel-case settings as `window.Intercom` receives them: keys in snake_case at every depth, and
  * `customAttributes` spread into the object that held them.
  */
-export type IntercomSettings<T = BootSettings> = T extends readonly (infer Item)[]
-  ? IntercomSettings<Item>[]
-  : T extends object
-    ? {
-        [K in keyof T as K extends 'customAttributes'
-          ? never
-          : SnakeCase<K & string>]: IntercomSettings<T[K]>
-      } & ('customAttributes' extends keyof T ? Record<string, unknown> : unknown)
-    : T
+export type IntercomSettings<T = BootSettings> = T extends string | number | boolean
+  ? T
+  : T extends readonly (infer Item)[]
+    ? IntercomSettings<Item>[]
+    : T extends object
+      ? {
+          [K in keyof T as K extends 'customAttributes'
+            ? never
+            : SnakeCase<K & string>]: IntercomSettings<T[K]>
+        } & ('customAttributes' extends keyof T ? Record<string, unknown> : unknown)
+      : T
 
 /** Intercom's own callbacks, kept current without re-registering. */
 export interface MessengerCallbacks {
