@@ -352,11 +352,12 @@ describe('as react-use-intercom does it', () => {
     installWidget()
     const messenger = createMessenger({ appId: APP_ID })
     const click = new MouseEvent('click')
-    messenger.boot(click as never)
-    messenger.update(click as never)
-    messenger.show(click as never)
-    messenger.hide(click as never)
-    messenger.showMessages(click as never)
+    // As JavaScript calls them from `onClick`.
+    const { boot, update, show, hide, showMessages } = messenger as unknown as Record<
+      string,
+      (event: Event) => void
+    >
+    for (const method of [boot, update, show, hide, showMessages]) method?.(click)
     expect(intercomCalls.filter(([name]) => !String(name).startsWith('on'))).toEqual([
       ['boot', { app_id: APP_ID }],
       ['update', {}],
