@@ -45,7 +45,9 @@ describe('auth tokens (Fin data connectors)', () => {
     messenger.update({ authTokens: { apiToken: 'xyz' } })
     answer()
     await booted
-    expect(bootSettings()).toEqual([expect.objectContaining({ user_id: '42', auth_tokens: TOKENS })])
+    expect(bootSettings()).toEqual([
+      expect.objectContaining({ user_id: '42', auth_tokens: TOKENS }),
+    ])
     expect(callsTo('setAuthTokens')).toEqual([])
     expect(JSON.stringify(callsTo('update'))).not.toContain('token-of-42')
   })

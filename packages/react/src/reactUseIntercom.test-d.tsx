@@ -17,10 +17,10 @@ import {
 } from '@verified-messenger/react'
 import type * as theirs from 'react-use-intercom'
 import { expectTypeOf, test } from 'vitest'
-import { readmeExample } from './test/readmeExample'
+import { ReadmeExample } from './test/readmeExample'
 
 test("react-use-intercom's README example compiles against ours: every export it has, with compatible types", () => {
-  readmeExample(ours)
+  ;<ReadmeExample library={ours} appId="abc123" />
 })
 
 test('IntercomProvider takes every react-use-intercom prop, with its types', () => {
@@ -65,7 +65,7 @@ test('useIntercom() has every method of theirs, and each accepts what theirs acc
   update({ lastRequestAt: 1700000000, alignment: 'center', avatar: { type: 'avatar' } })
 })
 
-test("their exported type names exist in ours and take their values (ours hands out what theirs does)", () => {
+test('their exported type names exist in ours and take their values (ours hands out what theirs does)', () => {
   expectTypeOf<theirs.IntercomProps>().toExtend<IntercomProps>()
   expectTypeOf<theirs.IntercomBootProps>().toExtend<IntercomBootProps>()
   expectTypeOf<theirs.MessengerAttributes>().toExtend<MessengerAttributes>()

@@ -59,7 +59,9 @@ export type DataAttributesAvatar = Avatar
  * @example
  * const method: IntercomMethod = 'showNewMessage'
  */
-export type IntercomMethod = Exclude<keyof IntercomMethods, 'hardShutdown'> | keyof MessengerCallbacks
+export type IntercomMethod =
+  | Exclude<keyof IntercomMethods, 'hardShutdown'>
+  | keyof MessengerCallbacks
 
 /**
  * react-use-intercom's log levels. Nothing here takes one: our warnings are `console.warn`s tagged
