@@ -220,8 +220,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
           )
         }
         const { user_id, expires_at, ...proof } = response
-        intercom('update', proof)
-        w.intercomSettings = { ...w.intercomSettings, ...proof }
+        send(['update', [proof]])
         set({ identity: { ...identity, expiresAt: expires_at } })
         refreshLater()
       })
