@@ -7,5 +7,7 @@ export default defineProject({
     name: 'react',
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
+    // Bundled by Vite rather than loaded by Node, so the react@18 project's alias gives it React 18 too.
+    server: { deps: { inline: ['react-use-intercom'] } },
   },
 })

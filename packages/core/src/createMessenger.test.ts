@@ -10,6 +10,7 @@ import {
   identityEndpoint,
   installWidget,
   intercomCallbacks,
+  intercomCalls,
   jwtBody,
   widgetScripts,
 } from './test/fakePage'
@@ -202,10 +203,10 @@ describe('createMessenger', () => {
     expect(listener).not.toHaveBeenCalled()
   })
 
-  it('getVisitorId() asks Intercom once booted and is undefined before', async () => {
+  it("getVisitorId() asks Intercom once booted and is '' (a string, as typed) before", async () => {
     installWidget()
     const messenger = createMessenger({ appId: APP_ID })
-    expect(messenger.getVisitorId()).toBeUndefined()
+    expect(messenger.getVisitorId()).toBe('')
     messenger.boot()
     await messenger.ready()
     expect(messenger.getVisitorId()).toBe('visitor-1')
@@ -290,5 +291,79 @@ describe('dev-mode warnings', () => {
       intercomUserJwt: fakeJwt({ user_id: '1' }),
     })
     expect(seen()).toEqual([])
+  })
+})
+
+describe('as react-use-intercom does it', () => {
+  const stubQueue = () => (window as { Intercom?: { q?: unknown[][] } }).Intercom?.q ?? []
+
+  it('hands calls made after boot to window.Intercom at once, where the snippet stub queues them until the script runs', () => {
+    const messenger = createMessenger({ appId: APP_ID })
+    messenger.trackEvent('before-boot')
+    messenger.boot()
+    messenger.update({ name: 'Ada' })
+    messenger.trackEvent('after-boot')
+    expect(
+      stubQueue()
+        .filter(([name]) => !String(name).startsWith('on'))
+        .map(([name, arg]) => [name, arg]),
+    ).toEqual([
+      ['boot', { app_id: APP_ID }],
+      ['trackEvent', 'before-boot'],
+      ['update', { name: 'Ada' }],
+      ['trackEvent', 'after-boot'],
+    ])
+  })
+
+  it('settles boot() synchronously when Intercom is already on the page (the snippet, or a test mock)', () => {
+    installWidget()
+    const onLoad = vi.fn()
+    const messenger = createMessenger({ appId: APP_ID, onLoad })
+    messenger.boot()
+    expect(messenger.getSnapshot().status).toBe('booted')
+    expect(onLoad).toHaveBeenCalledOnce()
+  })
+
+  it("update() without settings asks Intercom for new messages with last_request_at, as react-use-intercom's does", () => {
+    vi.useFakeTimers({ now: new Date('2026-01-02T03:04:05Z'), toFake: ['Date'] })
+    installWidget()
+    const messenger = createMessenger({ appId: APP_ID })
+    messenger.boot({ name: 'Ada' })
+    messenger.update()
+    expect(callsTo('update')).toEqual([['update', { last_request_at: 1767323045 }]])
+    expect(window.intercomSettings).toEqual({ app_id: APP_ID, name: 'Ada' })
+  })
+
+  it('update(settings) merges them into window.intercomSettings, also when made before boot', () => {
+    installWidget()
+    const messenger = createMessenger({ appId: APP_ID })
+    messenger.update({ phone: '555' })
+    messenger.boot({ name: 'Ada' })
+    messenger.update({ email: 'ada@example.com', name: 'Ada L.' })
+    expect(window.intercomSettings).toEqual({
+      app_id: APP_ID,
+      name: 'Ada L.',
+      phone: '555',
+      email: 'ada@example.com',
+    })
+  })
+
+  it('takes a click event (onClick={boot}, onClick={update}, onClick={show}) as no arguments', () => {
+    installWidget()
+    const messenger = createMessenger({ appId: APP_ID })
+    const click = new MouseEvent('click')
+    // As JavaScript calls them from `onClick`.
+    const { boot, update, show, hide, showMessages } = messenger as unknown as Record<
+      string,
+      (event: Event) => void
+    >
+    for (const method of [boot, update, show, hide, showMessages]) method?.(click)
+    expect(intercomCalls.filter(([name]) => !String(name).startsWith('on'))).toEqual([
+      ['boot', { app_id: APP_ID }],
+      ['update', {}],
+      ['show'],
+      ['hide'],
+      ['showMessages'],
+    ])
   })
 })

@@ -8,6 +8,7 @@ import { fail, type MessengerError } from './MessengerError'
 import { scheduleRefresh } from './scheduleRefresh'
 import { toIntercomSettings } from './toIntercomSettings'
 import type {
+  AuthTokens,
   BootSettings,
   Consent,
   IdentityResponse,
@@ -20,9 +21,10 @@ import type {
   VerifiedIdentity,
 } from './types'
 
-// Every Intercom method that only forwards its arguments; these wait in the queue until boot.
+// Every Intercom method that only forwards its arguments; these wait in the queue until boot. The first
+// three take none, so the click event of `onClick={show}` is not passed on.
 const METHODS =
-  'hide show showSpace showMessages showNewMessage startConversation trackEvent startTour showArticle showNews startSurvey startChecklist showTicket showConversation hideNotifications'.split(
+  'hide show showMessages showSpace showNewMessage startConversation trackEvent startTour showArticle showNews startSurvey startChecklist showTicket showConversation hideNotifications'.split(
     ' ',
   )
 
@@ -45,8 +47,11 @@ const noop = () => {}
 // identity endpoint vouches for users.
 const unverified = ({ userId, userHash, intercomUserJwt, ...rest }: BootSettings) => rest
 
-// What may be sent for an anonymous visitor: nothing that names a user, not even an email.
-const anonymous = ({ email, ...rest }: BootSettings) => unverified(rest)
+// What may be sent for an anonymous visitor: nothing that names a user, not even an email or a token.
+const anonymous = ({ email, authTokens, ...rest }: BootSettings) => unverified(rest)
+
+// `onClick={boot}`, as react-use-intercom's README writes it, passes the click event: that is no settings.
+const settingsOf = (settings: BootSettings) => ('preventDefault' in settings ? {} : settings)
 
 const statusWithout = (consent: Consent): MessengerStatus =>
   consent === 'pending' ? 'awaiting-consent' : 'idle'
@@ -95,6 +100,8 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     (region && `https://api-iam.${region === 'us' ? '' : `${region}.`}intercom.io`)
   // What the app last asked to boot; kept while consent is withheld so granting it boots.
   let want: BootSettings | undefined
+  // Auth tokens given while no boot was asked for, for the next one.
+  let tokens: AuthTokens | undefined
   // The boot of `want`, in progress or done; a second boot() for the same user returns it.
   let run: Promise<void> | undefined
   // Aborted whenever a session ends: stops its identity request, and identity answers and loads that
@@ -116,10 +123,27 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   const intercom = (...args: unknown[]) =>
     typeof w.Intercom === 'function' ? w.Intercom(...args) : undefined
 
+  // Hands one call to Intercom. As in react-use-intercom, `update` keeps `window.intercomSettings` what
+  // Intercom was told, and a bare one (Intercom's "look for new messages") carries `last_request_at`.
+  const send = ([name, args]: [string, unknown[]]) => {
+    if (name === 'update') {
+      if (args[0]) w.intercomSettings = { ...w.intercomSettings, ...args[0] }
+      else args = [{ last_request_at: Math.floor(Date.now() / 1000) }]
+    }
+    intercom(name, ...args)
+  }
+
+  // Once boot was sent, Intercom (or the snippet's stub, until the script runs) takes calls in order.
   const call = (name: string, args: unknown[]) => {
     if (!browser || snapshot().consent === 'denied') return
-    if (snapshot().status === 'booted') intercom(name, ...args)
+    if (live) send([name, args])
     else queue.push([name, args])
+  }
+
+  // Auth tokens are a user's credentials: kept with the boot they were given for, never another user's.
+  const holdTokens = (authTokens: AuthTokens) => {
+    if (want) want = { ...want, authTokens: { ...want.authTokens, ...authTokens } }
+    else tokens = { ...tokens, ...authTokens }
   }
 
   // Ends this object's session: identity request aborted, refresh stopped, Intercom shut down.
@@ -157,17 +181,23 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
         ;(options[event] as ((value?: number) => void) | undefined)?.(value)
       })
     }
+    // What the stub holds from here on is the app's calls; should the script fail, they wait for the next boot.
+    const stubbed = w.Intercom?.q
+    const from = stubbed?.length
+    queue.flush(send)
     set({ status: 'loading', identity, error: null })
+    const ready = () => {
+      set({ status: 'booted' })
+      if (!loadedOnce) options.onLoad?.()
+      loadedOnce = true
+    }
+    // Intercom already on the page (the snippet, a test's mock) settles the boot at once, inside the caller's act().
+    if (!loaded) return ready()
     loaded.then(
-      () => {
-        if (signal.aborted) return
-        set({ status: 'booted' })
-        queue.flush(([name, args]) => intercom(name, ...args))
-        if (!loadedOnce) options.onLoad?.()
-        loadedOnce = true
-      },
+      () => signal.aborted || ready(),
       (error: MessengerError) => {
         if (signal.aborted) return
+        for (const [name, ...args] of stubbed?.slice(from) ?? []) queue.push([name as string, args])
         end()
         set({ status: 'error', error })
         options.onLoadFailed?.(error)
@@ -194,8 +224,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
           )
         }
         const { user_id, expires_at, ...proof } = response
-        intercom('update', proof)
-        w.intercomSettings = { ...w.intercomSettings, ...proof }
+        send(['update', [proof]])
         set({ identity: { ...identity, expiresAt: expires_at } })
         refreshLater()
       })
@@ -240,7 +269,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     // Who the user is does not change the script: download it while the identity request runs, so the
     // boot waits for the slower of the two rather than their sum. Loading boots nothing; start() reuses
     // this load and reports its failure.
-    loadIntercom(src, options).catch(noop)
+    loadIntercom(src, options)?.catch(noop)
     set({ status: 'identifying' })
     return identify(source, settings.userId, signal)
       .then((response) => {
@@ -255,8 +284,9 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
           return start(anonymous(settings), null)
         }
         const { expires_at: expiresAt, ...verified } = response
+        // `want`, not `settings`: auth tokens given while the request ran go with this boot.
         start(
-          { ...unverified(settings), ...verified },
+          { ...unverified(want as BootSettings), ...verified },
           {
             userId: verified.user_id,
             method: verified.intercom_user_jwt ? 'jwt' : 'hmac',
@@ -292,17 +322,21 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   const shutdown = () => {
     if (!browser) return
     end()
-    want = undefined
+    want = tokens = undefined
     delete w.intercomSettings
     set({ status: 'shut-down' })
   }
 
   return {
     ...(Object.fromEntries(
-      METHODS.map((name) => [name, (...args: unknown[]) => call(name, args)]),
+      METHODS.map((name, index) => [
+        name,
+        (...args: unknown[]) => call(name, index < 3 ? [] : args),
+      ]),
     ) as Pick<Messenger, 'show'>),
     boot(settings = {}) {
       if (!browser) return done
+      settings = settingsOf(settings)
       try {
         if (process.env.NODE_ENV !== 'production') warnUnverified(settings, !!source)
       } catch {}
@@ -313,10 +347,13 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
       }
       if (run && want?.userId === settings.userId) return source ? run : done
       end()
-      want = settings
+      want = tokens ? { ...settings, authTokens: { ...tokens, ...settings.authTokens } } : settings
+      tokens = undefined
       return arm()
     },
-    update(settings = {}) {
+    update(settings) {
+      if (!settings) return call('update', [])
+      settings = settingsOf(settings)
       if (source) {
         try {
           if (process.env.NODE_ENV !== 'production' && settings.userId !== undefined) {
@@ -327,7 +364,15 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
         } catch {}
         settings = unverified(settings)
       }
+      if (settings.authTokens && !live) {
+        holdTokens(settings.authTokens)
+        settings = { ...settings, authTokens: undefined }
+      }
       call('update', [toIntercomSettings(settings)])
+    },
+    setAuthTokens(authTokens: AuthTokens) {
+      if (live) intercom('setAuthTokens', authTokens)
+      else if (browser) holdTokens(authTokens)
     },
     shutdown,
     hardShutdown() {
@@ -375,7 +420,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
       set({ status: statusWithout(consent) })
     },
     getVisitorId: () =>
-      snapshot().status === 'booted' ? (intercom('getVisitorId') as string | undefined) : undefined,
+      (snapshot().status === 'booted' && (intercom('getVisitorId') as string | undefined)) || '',
     ready: () =>
       new Promise<void>((resolve, reject) => {
         const settle = () => {

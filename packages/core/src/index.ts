@@ -3,6 +3,7 @@ export { MessengerError } from './MessengerError'
 export { REFRESH_MARGIN } from './scheduleRefresh'
 export { toIntercomSettings } from './toIntercomSettings'
 export type {
+  AuthTokens,
   Avatar,
   BootSettings,
   Company,
@@ -18,6 +19,7 @@ export type {
   MessengerErrorCode,
   MessengerOptions,
   MessengerSnapshot,
+  MessengerSpace,
   MessengerStatus,
   Region,
   SnakeCase,

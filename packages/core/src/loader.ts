@@ -12,21 +12,22 @@ export interface LoadOptions {
   crossOrigin?: string
 }
 
-// Per script tag, so every caller on the page waits on the same load.
+// Per script tag this loader added and is still loading, so every caller on the page waits on the same load.
 const loads = new WeakMap<Element, Promise<void>>()
 
 const scriptsFor = (src: string) =>
   [...document.scripts].filter((script) => script.getAttribute('src') === src)
 
 /**
- * Loads the Intercom widget once per page and settles when it can take calls. An Intercom already on the
- * page (the official snippet) is reused; otherwise it installs the snippet's queueing stub and one script
- * tag. On failure the tag and stub are removed so a later call can try again.
+ * Loads the Intercom widget once per page. Returns `undefined` when Intercom can take calls now (already on
+ * the page: the official snippet, a loaded script, or a test's mock), else a promise that settles when it
+ * can; then it has installed the snippet's queueing stub and one script tag, and on failure removes both
+ * so a later call can try again.
  */
 export const loadIntercom = (
   src: string,
   { cspNonce, crossOrigin }: LoadOptions,
-): Promise<void> => {
+): Promise<void> | undefined => {
   const w = window as IntercomWindow
   const [existing] = scriptsFor(src)
   const installed = typeof w.Intercom === 'function'
@@ -35,14 +36,17 @@ export const loadIntercom = (
   const stub = Object.assign((...args: unknown[]) => void q.push(args), { q })
   if (!installed) w.Intercom = stub
   // A tag someone else added (the snippet, server-rendered HTML) is trusted to load; its calls wait in the stub.
-  if (existing || installed) return (existing && loads.get(existing)) || Promise.resolve()
+  if (existing || installed) return existing && loads.get(existing)
   const script = document.createElement('script')
   script.async = true
   script.src = src
   if (cspNonce) script.nonce = cspNonce
   if (crossOrigin) script.crossOrigin = crossOrigin
   const load = new Promise<void>((resolve, reject) => {
-    script.onload = () => resolve()
+    script.onload = () => {
+      loads.delete(script)
+      resolve()
+    }
     script.onerror = () => {
       script.remove()
       if (w.Intercom === stub) delete w.Intercom

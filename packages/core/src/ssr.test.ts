@@ -37,7 +37,8 @@ describe('on a server (no window)', () => {
     ] as const) {
       expect((messenger[method] as (...args: unknown[]) => unknown)('x')).toBeUndefined()
     }
-    expect(messenger.getVisitorId()).toBeUndefined()
+    messenger.setAuthTokens({ security_token: 'jwt' })
+    expect(messenger.getVisitorId()).toBe('')
     messenger.shutdown()
     messenger.hardShutdown()
     messenger.destroy()

@@ -88,20 +88,46 @@ export interface Company {
 }
 
 export interface Avatar {
-  type: 'avatar'
+  /** Intercom's value is `'avatar'`. */
+  type: 'avatar' | (string & {})
   imageUrl?: string
 }
+
+/**
+ * Per-user tokens (name to token, e.g. a JWT) that Fin's data connectors send to your API, as
+ * Intercom's `auth_tokens`. Set them with `boot`/`update` (`authTokens`) or `setAuthTokens`.
+ */
+export type AuthTokens = Record<string, string>
+
+/** A Messenger space `showSpace` opens. */
+export type MessengerSpace =
+  | 'home'
+  | 'messages'
+  | 'help'
+  | 'news'
+  | 'tasks'
+  | 'tickets'
+  | (string & {})
 
 /** Messenger appearance settings (camelCase; sent to Intercom in snake_case). */
 export interface MessengerAttributes {
   customLauncherSelector?: string
-  alignment?: 'left' | 'right'
+  /** `'left'` or `'right'` (Intercom treats anything else as right). */
+  alignment?: 'left' | 'right' | (string & {})
   verticalPadding?: number
   horizontalPadding?: number
+  /** Default `2147483001`. */
+  zIndex?: number
   hideDefaultLauncher?: boolean
   sessionDuration?: number
   actionColor?: string
   backgroundColor?: string
+  linkColor?: string
+  themeMode?: 'light' | 'dark' | 'system'
+  /** Loads one of the workspace's Messenger styles by its id. */
+  messengerStyleId?: string
+  /** Hides in-app notifications from boot on; `hideNotifications()` toggles them later. */
+  hideNotifications?: boolean
 }
 
 /** Data attributes of the user (camelCase; sent to Intercom in snake_case, `customAttributes` spread in). */
@@ -111,7 +137,7 @@ export interface DataAttributes {
   createdAt?: string | number
   name?: string
   phone?: string
-  lastRequestAt?: string
+  lastRequestAt?: string | number
   unsubscribedFromEmails?: boolean
   languageOverride?: string
   utmCampaign?: string
@@ -127,6 +153,11 @@ export interface DataAttributes {
   company?: Company
   companies?: Company[]
   pageTitle?: string
+  /**
+   * Tokens for Fin's data connectors, sent as `auth_tokens` with their names unchanged. While `identity`
+   * is configured they only ever go with the boot of the user they were given for.
+   */
+  authTokens?: AuthTokens
   customAttributes?: Record<string, unknown>
 }
 
@@ -142,15 +173,17 @@ export type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
  * Camel-case settings as `window.Intercom` receives them: keys in snake_case at every depth, and
  * `customAttributes` spread into the object that held them.
  */
-export type IntercomSettings<T = BootSettings> = T extends readonly (infer Item)[]
-  ? IntercomSettings<Item>[]
-  : T extends object
-    ? {
-        [K in keyof T as K extends 'customAttributes'
-          ? never
-          : SnakeCase<K & string>]: IntercomSettings<T[K]>
-      } & ('customAttributes' extends keyof T ? Record<string, unknown> : unknown)
-    : T
+export type IntercomSettings<T = BootSettings> = T extends string | number | boolean
+  ? T
+  : T extends readonly (infer Item)[]
+    ? IntercomSettings<Item>[]
+    : T extends object
+      ? {
+          [K in keyof T as K extends 'customAttributes'
+            ? never
+            : SnakeCase<K & string>]: IntercomSettings<T[K]>
+        } & ('customAttributes' extends keyof T ? Record<string, unknown> : unknown)
+      : T
 
 /** Intercom's own callbacks, kept current without re-registering. */
 export interface MessengerCallbacks {
@@ -170,7 +203,7 @@ export interface MessengerOptions extends MessengerCallbacks {
   /** Widget script; default `https://widget.intercom.io/widget/<appId>`. */
   scriptUrl?: string
   cspNonce?: string
-  crossOrigin?: 'anonymous' | 'use-credentials'
+  crossOrigin?: 'anonymous' | 'use-credentials' | ''
   /** Default `'granted'`. */
   consent?: Consent
   /** Where the signed identity comes from. Without it, `boot` is synchronous and unverified. */
@@ -197,7 +230,16 @@ export interface Messenger {
    * 401) and rejects with a `MessengerError` when identity failed.
    */
   boot(settings?: BootSettings): Promise<void>
+  /**
+   * Sends changed settings to Intercom and merges them into `window.intercomSettings`; without settings
+   * it asks Intercom to look for new messages (sent with `last_request_at`, as react-use-intercom does).
+   */
   update(settings?: BootSettings): void
+  /**
+   * Sets or renews the user's data connector tokens without a full `update`. Given before boot, they go
+   * with the boot; a `shutdown` or a boot for another user forgets them.
+   */
+  setAuthTokens(authTokens: AuthTokens): void
   /** Ends the session and deletes `window.intercomSettings`; a pending identity response is discarded. */
   shutdown(): void
   /** `shutdown` plus removing the `Intercom` global and the script tag. */
@@ -214,13 +256,11 @@ export interface Messenger {
   setConsent(consent: Consent): void
   hide(): void
   show(): void
-  showSpace(
-    space: 'home' | 'messages' | 'help' | 'news' | 'tasks' | 'tickets' | (string & {}),
-  ): void
+  showSpace(space: MessengerSpace): void
   showMessages(): void
   showNewMessage(prefilledMessage?: string): void
   startConversation(prefilledMessage?: string): void
-  trackEvent(event: string, metadata?: Record<string, unknown>): void
+  trackEvent(event: string, metadata?: object): void
   startTour(tourId: number): void
   showArticle(articleId: number): void
   showNews(newsItemId: number): void
@@ -229,8 +269,8 @@ export interface Messenger {
   showTicket(ticketId: number): void
   showConversation(conversationId: number): void
   hideNotifications(hidden: boolean): void
-  /** The visitor id Intercom assigned, or `undefined` before load. */
-  getVisitorId(): string | undefined
+  /** The visitor id Intercom assigned, or `''` until the widget has loaded. */
+  getVisitorId(): string
   /** Settles when the Messenger has booted. */
   ready(): Promise<void>
   subscribe(listener: () => void): () => void

@@ -21,9 +21,9 @@ test('IntercomProvider takes an appId or a ready-made messenger, not both and no
 test('useIntercom keeps react-use-intercom signatures and returns boot as a promise', () => {
   expectTypeOf<UseIntercom['boot']>().returns.toEqualTypeOf<Promise<void>>()
   expectTypeOf<UseIntercom['trackEvent']>().parameters.toEqualTypeOf<
-    [event: string, metadata?: Record<string, unknown>]
+    [event: string, metadata?: object]
   >()
-  expectTypeOf<UseIntercom['getVisitorId']>().returns.toEqualTypeOf<string | undefined>()
+  expectTypeOf<UseIntercom['getVisitorId']>().returns.toEqualTypeOf<string>()
   expectTypeOf<UseIntercom['isOpen']>().toEqualTypeOf<boolean>()
 })
 

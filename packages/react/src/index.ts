@@ -1,4 +1,5 @@
 export type {
+  AuthTokens,
   Avatar,
   BootSettings,
   Company,
@@ -14,6 +15,7 @@ export type {
   MessengerErrorCode,
   MessengerOptions,
   MessengerSnapshot,
+  MessengerSpace,
   MessengerStatus,
   Region,
   SnakeCase,
@@ -32,6 +34,16 @@ export type {
   IntercomProviderProps,
 } from './IntercomProvider'
 export { IntercomProvider } from './IntercomProvider'
+export type {
+  DataAttributesAvatar,
+  DataAttributesCompany,
+  IntercomBootProps,
+  IntercomContextValues,
+  IntercomMethod,
+  IntercomProps,
+  IntercomSpace,
+  LogLevel,
+} from './reactUseIntercomTypes'
 export type { IntercomMethods, UseIntercom } from './useIntercom'
 export { useIntercom } from './useIntercom'
 export { useIntercomState } from './useIntercomState'
