@@ -6,6 +6,7 @@ import { isTransient, requestIdentity } from './identity'
 import { type IntercomWindow, loadIntercom, unloadIntercom } from './loader'
 import { fail, type MessengerError } from './MessengerError'
 import { scheduleRefresh } from './scheduleRefresh'
+import { omitFields, signedFields } from './signedFields'
 import { toIntercomSettings } from './toIntercomSettings'
 import type {
   BootSettings,
@@ -104,6 +105,8 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   let destroyed = false
   // Cancels the scheduled renewal; calling it again (or a stale one) is harmless.
   let stopRefresh = noop
+  // The attributes the session's JWT signs: never sent in plaintext beside it, nor changed by update().
+  let signed: string[] = []
   // Settles when consent is granted; boots asked for while it is withheld wait on it.
   let openGate = noop
   let gate =
@@ -116,6 +119,19 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     if (!browser || snapshot().consent === 'denied') return
     if (snapshot().status === 'booted') intercom(name, ...args)
     else queue.push([name, args])
+  }
+
+  // An update without the fields the session's JWT signs, which a value from the browser must not change.
+  const unsigned = (raw: Record<string, unknown>) => {
+    const refused = omitFields(raw, signed)
+    try {
+      if (process.env.NODE_ENV !== 'production' && refused.length) {
+        devWarning(
+          `update() does not change ${refused.join(', ')}: the identity JWT signs it, and a value from the browser is not signed. Sign the new value into the token on your server; it reaches Intercom with the next renewal.`,
+        )
+      }
+    } catch {}
+    return raw
   }
 
   // Ends this object's session: identity request aborted, refresh stopped, Intercom shut down.
@@ -140,6 +156,8 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   ) => {
     const { signal } = session
     const raw: Record<string, unknown> = toIntercomSettings({ appId, apiBase, ...settings })
+    signed = signedFields(raw.intercom_user_jwt)
+    omitFields(raw, signed)
     const key = `${appId}:${raw.user_id ?? ''}`
     const loaded = loadIntercom(src, options)
     // Taking over a session booted for the same user only hands over the (possibly newer) settings.
@@ -158,7 +176,8 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
       () => {
         if (signal.aborted) return
         set({ status: 'booted' })
-        queue.flush(([name, args]) => intercom(name, ...args))
+        // Updates queued before boot are checked against the token the session booted with.
+        queue.flush(([name, args]) => intercom(name, ...(name === 'update' ? [unsigned(args[0] as {})] : args)))
         if (!loadedOnce) options.onLoad?.()
         loadedOnce = true
       },
@@ -191,7 +210,10 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
         }
         const { user_id, expires_at, ...proof } = response
         intercom('update', proof)
-        w.intercomSettings = { ...w.intercomSettings, ...proof }
+        const settings = { ...w.intercomSettings, ...proof }
+        signed = signedFields(proof.intercom_user_jwt)
+        omitFields(settings, signed)
+        w.intercomSettings = settings
         set({ identity: { ...identity, expiresAt: expires_at } })
         refreshLater()
       })
@@ -306,7 +328,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
         } catch {}
         settings = unverified(settings)
       }
-      call('update', [toIntercomSettings(settings)])
+      call('update', [unsigned(toIntercomSettings(settings))])
     },
     shutdown,
     hardShutdown() {
