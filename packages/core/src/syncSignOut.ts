@@ -12,8 +12,8 @@ export interface SyncSignOutOptions {
   /** The Messenger's app id; tabs of other app ids on the origin are not affected. */
   appId: string
   /**
-   * Settings of the boot that asks the identity endpoint who is signed in now; default `{}`. Appearance
-   * settings only: user data here would be the previous user's.
+   * Settings of the boot that asks the identity endpoint who is signed in now, read when a sign-out
+   * arrives; default `{}`. Appearance settings only: user data here would be the previous user's.
    */
   bootSettings?: BootSettings
 }
@@ -32,9 +32,10 @@ const SETTLED = 'verified-messenger/settled'
  */
 export const syncSignOut = (
   messenger: Messenger,
-  { appId, bootSettings }: SyncSignOutOptions,
+  options: SyncSignOutOptions,
 ): (() => void) => {
   if (typeof window === 'undefined') return () => {}
+  const { appId } = options
   const snapshot = messenger.getSnapshot
   let verifiedAs = snapshot().identity?.userId
   // This tab ended a verified session: 'ended' until its Messenger restarts, then 'restarting' until it
@@ -48,7 +49,7 @@ export const syncSignOut = (
     clearTimeout(rejoinTimer)
     rejoinTimer = undefined
     // A failure reaches the snapshot's `error` and onIdentityError.
-    messenger.boot(bootSettings).catch(() => {})
+    messenger.boot(options.bootSettings).catch(() => {})
   }
 
   const channel = openTabChannel(`verified-messenger:${appId}`, (message) => {

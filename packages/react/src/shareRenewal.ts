@@ -1,0 +1,6 @@
+export {
+  RENEWAL_WAIT,
+  type ShareRenewalOptions,
+  type SharedIdentitySource,
+  shareRenewal,
+} from '@verified-messenger/core/shareRenewal'
