@@ -17,8 +17,13 @@ import { useMessengerSession } from './useMessengerSession'
 /** The demo app: a SaaS account area with the Messenger booted for whoever the server says is signed in. */
 export function App({ config, strict }: { config: DemoConfig; strict: boolean }) {
   const [consent, setConsent] = useConsent()
-  // The tabs of this browser renew the identity token once between them.
-  const [identity] = useState(() => shareRenewal('/api/intercom/identity', { appId: config.appId }))
+  // The tabs of this browser renew the identity token once between them; `?solo` renews in each tab on
+  // its own, which the cross-tab benchmark compares against.
+  const [identity] = useState(() =>
+    new URLSearchParams(window.location.search).has('solo')
+      ? '/api/intercom/identity'
+      : shareRenewal('/api/intercom/identity', { appId: config.appId }),
+  )
   // The fake is mounted on this server; it is loaded exactly the way Intercom's widget would be.
   const fakeBase =
     config.messenger === 'fake' ? `${window.location.origin}${config.fakeBasePath}` : undefined
