@@ -6,7 +6,7 @@ import { isTransient, requestIdentity } from './identity'
 import { type IntercomWindow, loadIntercom, unloadIntercom } from './loader'
 import { fail, type MessengerError } from './MessengerError'
 import { scheduleRefresh } from './scheduleRefresh'
-import { omitFields, signedFields } from './signedFields'
+import { omitSignedFields } from './signedFields'
 import { toIntercomSettings } from './toIntercomSettings'
 import type {
   BootSettings,
@@ -105,8 +105,6 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   let destroyed = false
   // Cancels the scheduled renewal; calling it again (or a stale one) is harmless.
   let stopRefresh = noop
-  // The attributes the session's JWT signs: never sent in plaintext beside it, nor changed by update().
-  let signed: string[] = []
   // Settles when consent is granted; boots asked for while it is withheld wait on it.
   let openGate = noop
   let gate =
@@ -123,11 +121,11 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
 
   // An update without the fields the session's JWT signs, which a value from the browser must not change.
   const unsigned = (raw: Record<string, unknown>) => {
-    const refused = omitFields(raw, signed)
+    const refused = omitSignedFields(raw, w.intercomSettings?.intercom_user_jwt)
     try {
       if (process.env.NODE_ENV !== 'production' && refused.length) {
         devWarning(
-          `update() does not change ${refused.join(', ')}: the identity JWT signs it, and a value from the browser is not signed. Sign the new value into the token on your server; it reaches Intercom with the next renewal.`,
+          `update() ignores ${refused}: the identity JWT signs it. Sign the new value into the token on your server.`,
         )
       }
     } catch {}
@@ -156,8 +154,8 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   ) => {
     const { signal } = session
     const raw: Record<string, unknown> = toIntercomSettings({ appId, apiBase, ...settings })
-    signed = signedFields(raw.intercom_user_jwt)
-    omitFields(raw, signed)
+    // What the JWT signs goes only inside it, never also in plaintext.
+    omitSignedFields(raw, raw.intercom_user_jwt)
     const key = `${appId}:${raw.user_id ?? ''}`
     const loaded = loadIntercom(src, options)
     // Taking over a session booted for the same user only hands over the (possibly newer) settings.
@@ -211,8 +209,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
         const { user_id, expires_at, ...proof } = response
         intercom('update', proof)
         const settings = { ...w.intercomSettings, ...proof }
-        signed = signedFields(proof.intercom_user_jwt)
-        omitFields(settings, signed)
+        omitSignedFields(settings, proof.intercom_user_jwt)
         w.intercomSettings = settings
         set({ identity: { ...identity, expiresAt: expires_at } })
         refreshLater()

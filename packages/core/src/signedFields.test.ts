@@ -63,7 +63,7 @@ describe('signed fields', () => {
     expect(callsTo('update')).toEqual([['update', { seats: 3 }]])
     expect(warn).toHaveBeenCalledWith(
       expect.stringMatching(
-        /^\[verified-messenger\/core\] update\(\) does not change email, plan: .*Sign the new value into the token on your server/,
+        /^\[verified-messenger\/core\] update\(\) ignores email,plan: the identity JWT signs it\. Sign the new value into the token on your server\.$/,
       ),
     )
   })

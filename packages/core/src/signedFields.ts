@@ -1,20 +1,19 @@
 import { decodeClaims } from './identity'
 
 // What a token carries besides user attributes: the identity itself and the registered JWT claims.
-const NOT_ATTRIBUTES = ['user_id', 'exp', 'iat', 'nbf', 'iss', 'aud', 'sub', 'jti']
+const NOT_ATTRIBUTES = 'user_id exp iat nbf iss aud sub jti'.split(' ')
 
 /**
- * The user attributes an identity JWT signs (as intercom-rails' `signed_user_fields`): its claims other
- * than `user_id` and the registered ones, named as Intercom names them. None for anything but a JWT.
+ * Deletes from `settings` the user attributes that `jwt` signs (as intercom-rails' `signed_user_fields`:
+ * its claims other than `user_id` and the registered ones) and returns the names of those it held.
+ * Nothing is signed without a JWT.
  */
-export const signedFields = (jwt: unknown): string[] => {
+export const omitSignedFields = (settings: Record<string, unknown>, jwt: unknown): string[] => {
+  let claims: object = {}
   try {
-    return Object.keys(decodeClaims(jwt as string)).filter((key) => !NOT_ATTRIBUTES.includes(key))
-  } catch {
-    return []
-  }
+    claims = decodeClaims(jwt as string)
+  } catch {}
+  return Object.keys(claims ?? {}).filter(
+    (key) => !NOT_ATTRIBUTES.includes(key) && key in settings && delete settings[key],
+  )
 }
-
-/** Deletes `fields` from `settings` and returns those it held. */
-export const omitFields = (settings: Record<string, unknown>, fields: string[]): string[] =>
-  fields.filter((field) => field in settings && delete settings[field])
