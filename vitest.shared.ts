@@ -5,8 +5,14 @@ import { fileURLToPath } from 'node:url'
  * run never depends on a stale build.
  */
 export const workspaceAlias = Object.fromEntries(
-  ['core', 'react', 'signer', 'testing'].map((name) => [
-    `@verified-messenger/${name}`,
-    fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url)),
+  [
+    // Entry points below a package come first, so the package's own name cannot swallow them.
+    ...['core/syncSignOut', 'core/shareRenewal', 'react/syncSignOut', 'react/shareRenewal'].map(
+      (entry) => [entry, entry.replace('/', '/src/')],
+    ),
+    ...['core', 'react', 'signer', 'testing'].map((name) => [name, `${name}/src/index`]),
+  ].map(([entry, file]) => [
+    `@verified-messenger/${entry}`,
+    fileURLToPath(new URL(`./packages/${file}.ts`, import.meta.url)),
   ]),
 )

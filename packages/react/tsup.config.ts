@@ -3,14 +3,16 @@ import { defineConfig } from 'tsup'
 export default defineConfig({
   // Only errors: `pnpm test` builds first, and a green run should print what a reader needs.
   silent: true,
-  entry: ['src/index.ts'],
+  entry: ['src/index.ts', 'src/syncSignOut.ts', 'src/shareRenewal.ts'],
   format: ['esm', 'cjs'],
-  dts: true,
+  // The types of the package's own name come from its sources: its build is what is being made.
+  dts: { compilerOptions: { paths: { '@verified-messenger/react': ['./src/index.ts'] } } },
   clean: true,
   sourcemap: true,
   target: 'es2020',
   // The provider uses state and effects: frameworks with Server Components must treat it as client code.
   banner: { js: "'use client'" },
-  // One React and one core on the page: both come from the app's own node_modules.
-  external: ['react', 'react/jsx-runtime', '@verified-messenger/core'],
+  // One React and one core on the page: both come from the app's own node_modules. Entry points below
+  // the package import its main entry, so they share the provider's context.
+  external: ['react', 'react/jsx-runtime', '@verified-messenger/core', '@verified-messenger/react'],
 })

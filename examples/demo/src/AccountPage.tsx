@@ -2,8 +2,15 @@ import { useIntercom } from '@verified-messenger/react'
 import { useState } from 'react'
 import type { DemoUser } from '../server/demoUsers'
 
-/** The signed-in area: plan and billing, with a way to reach support through the Messenger. */
-export function AccountPage({ user }: { user: DemoUser }) {
+interface AccountPageProps {
+  user: DemoUser
+  /** The other demo users, to switch to without signing out first. */
+  others: readonly DemoUser[]
+  onSwitch: (userId: string) => Promise<void>
+}
+
+/** The signed-in area: plan and billing, a way to reach support, and switching to another account. */
+export function AccountPage({ user, others, onSwitch }: AccountPageProps) {
   const { show, trackEvent, consent } = useIntercom()
   const [why, setWhy] = useState<string | null>(null)
   const since = new Date(user.createdAt * 1000).toLocaleDateString('en', { dateStyle: 'long' })
@@ -51,6 +58,19 @@ export function AccountPage({ user }: { user: DemoUser }) {
           {why}
         </p>
       )}
+      <h2>Switch account</h2>
+      <p className="actions">
+        {others.map((other) => (
+          <button
+            key={other.id}
+            type="button"
+            className="button secondary"
+            onClick={() => onSwitch(other.id)}
+          >
+            Switch to {other.name}
+          </button>
+        ))}
+      </p>
     </section>
   )
 }

@@ -1,4 +1,6 @@
 import { type Consent, IntercomProvider } from '@verified-messenger/react'
+import { shareRenewal } from '@verified-messenger/react/shareRenewal'
+import { useSyncSignOut } from '@verified-messenger/react/syncSignOut'
 import { useState } from 'react'
 import type { DemoUser } from '../server/demoUsers'
 import { AccountPage } from './AccountPage'
@@ -15,6 +17,13 @@ import { useMessengerSession } from './useMessengerSession'
 /** The demo app: a SaaS account area with the Messenger booted for whoever the server says is signed in. */
 export function App({ config, strict }: { config: DemoConfig; strict: boolean }) {
   const [consent, setConsent] = useConsent()
+  // The tabs of this browser renew the identity token once between them; `?solo` renews in each tab on
+  // its own, which the cross-tab benchmark compares against.
+  const [identity] = useState(() =>
+    new URLSearchParams(window.location.search).has('solo')
+      ? '/api/intercom/identity'
+      : shareRenewal('/api/intercom/identity', { appId: config.appId }),
+  )
   // The fake is mounted on this server; it is loaded exactly the way Intercom's widget would be.
   const fakeBase =
     config.messenger === 'fake' ? `${window.location.origin}${config.fakeBasePath}` : undefined
@@ -23,7 +32,7 @@ export function App({ config, strict }: { config: DemoConfig; strict: boolean })
     <IntercomProvider
       appId={config.appId}
       consent={consent}
-      identity="/api/intercom/identity"
+      identity={identity}
       initialIdentity={config.initialIdentity}
       {...(fakeBase && { apiBase: fakeBase, scriptUrl: `${fakeBase}/widget/${config.appId}` })}
     >
@@ -54,13 +63,19 @@ interface PagesProps {
 function Pages({ config, strict, consent, apiBase }: PagesProps) {
   const [user, setUser] = useState<DemoUser | null>(config.user)
   const { signInAs, signOutUser } = useMessengerSession(user, setUser)
+  // Signing out (or switching user) here ends the Messenger in the other tabs too.
+  useSyncSignOut({ appId: config.appId })
 
   return (
     <>
       <Header user={user} strict={strict} messenger={config.messenger} onSignOut={signOutUser} />
       <main className="layout">
         {user ? (
-          <AccountPage user={user} />
+          <AccountPage
+            user={user}
+            others={config.demoUsers.filter((other) => other.id !== user.id)}
+            onSwitch={signInAs}
+          />
         ) : (
           <SignInPage users={config.demoUsers} onSignIn={signInAs} />
         )}

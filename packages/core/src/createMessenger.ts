@@ -6,6 +6,7 @@ import { isTransient, requestIdentity, verifyIdentity } from './identity'
 import { type IntercomWindow, loadIntercom, unloadIntercom } from './loader'
 import { fail, type MessengerError } from './MessengerError'
 import { scheduleRefresh } from './scheduleRefresh'
+import { omitSignedFields } from './signedFields'
 import { toIntercomSettings } from './toIntercomSettings'
 import type {
   AuthTokens,
@@ -123,12 +124,31 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   const intercom = (...args: unknown[]) =>
     typeof w.Intercom === 'function' ? w.Intercom(...args) : undefined
 
+  // An update without the fields the session's JWT signs, which a value from the browser must not change.
+  const unsigned = (raw: Record<string, unknown>) => {
+    const refused = omitSignedFields(raw, w.intercomSettings?.intercom_user_jwt)
+    try {
+      if (process.env.NODE_ENV !== 'production' && refused.length) {
+        devWarning(
+          `update() ignores ${refused}: the identity JWT signs it. Sign the new value into the token on your server.`,
+        )
+      }
+    } catch {}
+    return raw
+  }
+
   // Hands one call to Intercom. As in react-use-intercom, `update` keeps `window.intercomSettings` what
   // Intercom was told, and a bare one (Intercom's "look for new messages") carries `last_request_at`.
   const send = ([name, args]: [string, unknown[]]) => {
     if (name === 'update') {
-      if (args[0]) w.intercomSettings = { ...w.intercomSettings, ...args[0] }
-      else args = [{ last_request_at: Math.floor(Date.now() / 1000) }]
+      if (args[0]) {
+        const settings = unsigned(args[0] as Record<string, unknown>)
+        const merged = { ...w.intercomSettings, ...settings }
+        // A renewed token may sign more fields: none of them stays in plaintext.
+        omitSignedFields(merged, merged.intercom_user_jwt)
+        w.intercomSettings = merged
+        args = [settings]
+      } else args = [{ last_request_at: Math.floor(Date.now() / 1000) }]
     }
     intercom(name, ...args)
   }
@@ -168,6 +188,8 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   ) => {
     const { signal } = session
     const raw: Record<string, unknown> = toIntercomSettings({ appId, apiBase, ...settings })
+    // What the JWT signs goes only inside it, never also in plaintext.
+    omitSignedFields(raw, raw.intercom_user_jwt)
     const key = `${appId}:${raw.user_id ?? ''}`
     const loaded = loadIntercom(src, options)
     // Taking over a session booted for the same user only hands over the (possibly newer) settings.

@@ -16,8 +16,8 @@ export const isTransient = ({ code, status = 0 }: MessengerError): boolean =>
   code === 'IDENTITY_TIMEOUT' ||
   (code === 'IDENTITY_HTTP' && (status === 429 || status >= 500))
 
-// Base64url JSON, decoded as UTF-8 so non-ASCII user ids compare correctly.
-const decodeClaims = (jwt: string): { user_id?: unknown; exp?: unknown } => {
+/** A JWT's claims: its base64url JSON payload, decoded as UTF-8 so non-ASCII user ids compare correctly. */
+export const decodeClaims = (jwt: string): { user_id?: unknown; exp?: unknown } => {
   const part = (jwt.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/')
   return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(part), (c) => c.charCodeAt(0))))
 }
@@ -80,7 +80,8 @@ export const verifyIdentity = (body: unknown, userId: string | undefined): Verif
   return { user_id: id, intercom_user_jwt: jwt, expires_at: exp }
 }
 
-const fetchBody = async (source: IdentitySource, context: IdentityRequestContext) => {
+/** Makes one request to `source` and returns its raw body (`null` for nobody signed in), unverified. */
+export const fetchBody = async (source: IdentitySource, context: IdentityRequestContext) => {
   if (typeof source === 'function') return source(context)
   const { url, init } = typeof source === 'string' ? { url: source, init: undefined } : source
   const response = await fetch(url, { cache: 'no-store', ...init, signal: context.signal })

@@ -47,3 +47,4 @@ export type {
 export type { IntercomMethods, UseIntercom } from './useIntercom'
 export { useIntercom } from './useIntercom'
 export { useIntercomState } from './useIntercomState'
+export { useMessenger } from './useMessenger'

@@ -1,0 +1,6 @@
+export {
+  RENEWAL_WAIT,
+  type SharedIdentitySource,
+  type ShareRenewalOptions,
+  shareRenewal,
+} from '@verified-messenger/core/shareRenewal'
