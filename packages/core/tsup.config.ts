@@ -1,7 +1,16 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // The kernel, and each opt-in feature as its own entry point (0 bytes for apps that do not import it).
+  entry: {
+    index: 'src/index.ts',
+    'tcf-consent': 'src/tcfConsent.ts',
+    'onetrust-consent': 'src/oneTrustConsent.ts',
+    'cookiebot-consent': 'src/cookiebotConsent.ts',
+    'usercentrics-consent': 'src/usercentricsConsent.ts',
+    'didomi-consent': 'src/didomiConsent.ts',
+    'page-views': 'src/pageViews.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -10,6 +10,7 @@ import { toIntercomSettings } from './toIntercomSettings'
 import type {
   BootSettings,
   Consent,
+  ConsentSource,
   IdentityResponse,
   IdentitySource,
   Messenger,
@@ -17,6 +18,7 @@ import type {
   MessengerOptions,
   MessengerSnapshot,
   MessengerStatus,
+  UpdateRoute,
   VerifiedIdentity,
 } from './types'
 
@@ -40,6 +42,7 @@ const CALLBACKS: [keyof MessengerCallbacks, (value?: number) => Partial<Messenge
 
 const done = Promise.resolve()
 const noop = () => {}
+const direct: UpdateRoute = (settings, send) => send(settings)
 
 // What the app may send while `identity` is configured: no user id and no proof of one, as only the
 // identity endpoint vouches for users.
@@ -76,7 +79,8 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   const { appId, identity: source, region } = options
   const browser = typeof window !== 'undefined'
   const w = (browser ? window : {}) as IntercomWindow & { [SESSION]?: string }
-  const initialConsent = options.consent ?? 'granted'
+  const consentSource = typeof options.consent === 'object' ? options.consent : undefined
+  const initialConsent = consentSource?.getSnapshot() ?? (options.consent as Consent) ?? 'granted'
   const store = createStore<MessengerSnapshot>({
     status: statusWithout(initialConsent),
     consent: initialConsent,
@@ -104,6 +108,9 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   let destroyed = false
   // Cancels the scheduled renewal; calling it again (or a stale one) is harmless.
   let stopRefresh = noop
+  // Stops following a live consent source.
+  let unfollow = noop
+  let route = direct
   // Settles when consent is granted; boots asked for while it is withheld wait on it.
   let openGate = noop
   let gate =
@@ -268,6 +275,13 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     return source ? boot : done
   }
 
+  // Keeps the gate in step with a live consent source; its value may change while it attaches.
+  const follow = (source: ConsentSource) => {
+    const sync = () => messenger.setConsent(source.getSnapshot())
+    unfollow = source.subscribe(sync)
+    sync()
+  }
+
   const shutdown = () => {
     if (!browser) return
     end()
@@ -276,7 +290,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     set({ status: 'shut-down' })
   }
 
-  return {
+  const messenger = {
     ...(Object.fromEntries(
       METHODS.map((name) => [name, (...args: unknown[]) => call(name, args)]),
     ) as Pick<Messenger, 'show'>),
@@ -286,9 +300,10 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
         if (process.env.NODE_ENV !== 'production') warnUnverified(settings, !!source)
       } catch {}
       if (destroyed) {
-        // Mounted again (React StrictMode): resume the refresh that destroy() stopped.
+        // Mounted again (React StrictMode): resume the refresh and the consent source destroy() stopped.
         destroyed = false
         refreshLater()
+        if (consentSource) follow(consentSource)
       }
       if (run && want?.userId === settings.userId) return source ? run : done
       end()
@@ -306,7 +321,13 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
         } catch {}
         settings = unverified(settings)
       }
-      call('update', [toIntercomSettings(settings)])
+      route(toIntercomSettings(settings), (payload) => call('update', [payload]))
+    },
+    routeUpdates(next: UpdateRoute) {
+      route = next
+      return () => {
+        if (route === next) route = direct
+      }
     },
     shutdown,
     hardShutdown() {
@@ -354,6 +375,9 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     destroy() {
       destroyed = true
       stopRefresh()
+      unfollow()
     },
   } as Messenger
+  if (browser && consentSource) follow(consentSource)
+  return messenger
 }

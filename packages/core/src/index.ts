@@ -7,6 +7,7 @@ export type {
   BootSettings,
   Company,
   Consent,
+  ConsentSource,
   DataAttributes,
   IdentityRequestContext,
   IdentityResponse,
@@ -21,5 +22,7 @@ export type {
   MessengerStatus,
   Region,
   SnakeCase,
+  UpdatePayload,
+  UpdateRoute,
   VerifiedIdentity,
 } from './types'

@@ -5,7 +5,7 @@ import { useMessenger } from './useMessenger'
 /** react-use-intercom's methods, from the provider's Messenger. */
 export type IntercomMethods = Omit<
   Messenger,
-  'subscribe' | 'getSnapshot' | 'setConsent' | 'ready' | 'destroy'
+  'subscribe' | 'getSnapshot' | 'setConsent' | 'ready' | 'destroy' | 'routeUpdates'
 >
 
 /**
@@ -27,7 +27,7 @@ export function useIntercom(): UseIntercom {
   const messenger = useMessenger('useIntercom')
   // The Messenger's methods are closures made once, so their identities never change; the rest are
   // the provider's business (consent is a prop, the lifecycle is the provider's).
-  const { subscribe, getSnapshot, setConsent, ready, destroy, ...methods } = messenger
+  const { subscribe, getSnapshot, setConsent, ready, destroy, routeUpdates, ...methods } = messenger
   const state = useSyncExternalStore(subscribe, getSnapshot, getSnapshot)
   return { ...methods, ...state, isBooted: state.status === 'booted' }
 }
