@@ -15,9 +15,10 @@ export const createConsentSource = (watch: ConsentWatcher): ConsentSource => {
   let disconnect = () => {}
   const listeners = new Set<() => void>()
   const set = (next: Consent) => {
-    if (next === consent) return
-    consent = next
-    for (const listener of listeners) listener()
+    if (next !== consent) {
+      consent = next
+      for (const listener of listeners) listener()
+    }
   }
   return {
     getSnapshot: () => consent,
@@ -25,7 +26,9 @@ export const createConsentSource = (watch: ConsentWatcher): ConsentSource => {
       listeners.add(listener)
       if (listeners.size === 1) disconnect = watch(set)
       return () => {
-        if (listeners.delete(listener) && !listeners.size) disconnect()
+        // Disconnecting twice is harmless: every adapter's disconnect is idempotent.
+        listeners.delete(listener)
+        if (!listeners.size) disconnect()
       }
     },
   }

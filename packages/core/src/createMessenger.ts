@@ -18,6 +18,7 @@ import type {
   MessengerOptions,
   MessengerSnapshot,
   MessengerStatus,
+  UpdatePayload,
   UpdateRoute,
   VerifiedIdentity,
 } from './types'
@@ -42,7 +43,6 @@ const CALLBACKS: [keyof MessengerCallbacks, (value?: number) => Partial<Messenge
 
 const done = Promise.resolve()
 const noop = () => {}
-const direct: UpdateRoute = (settings, send) => send(settings)
 
 // What the app may send while `identity` is configured: no user id and no proof of one, as only the
 // identity endpoint vouches for users.
@@ -79,8 +79,9 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   const { appId, identity: source, region } = options
   const browser = typeof window !== 'undefined'
   const w = (browser ? window : {}) as IntercomWindow & { [SESSION]?: string }
-  const consentSource = typeof options.consent === 'object' ? options.consent : undefined
-  const initialConsent = consentSource?.getSnapshot() ?? (options.consent as Consent) ?? 'granted'
+  const { consent: given = 'granted' } = options
+  const consentSource = typeof given === 'object' ? given : undefined
+  const initialConsent = consentSource ? consentSource.getSnapshot() : (given as Consent)
   const store = createStore<MessengerSnapshot>({
     status: statusWithout(initialConsent),
     consent: initialConsent,
@@ -110,7 +111,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   let stopRefresh = noop
   // Stops following a live consent source.
   let unfollow = noop
-  let route = direct
+  let route: UpdateRoute | undefined
   // Settles when consent is granted; boots asked for while it is withheld wait on it.
   let openGate = noop
   let gate =
@@ -276,9 +277,10 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   }
 
   // Keeps the gate in step with a live consent source; its value may change while it attaches.
-  const follow = (source: ConsentSource) => {
-    const sync = () => messenger.setConsent(source.getSnapshot())
-    unfollow = source.subscribe(sync)
+  const follow = () => {
+    if (!browser || !consentSource) return
+    const sync = () => messenger.setConsent((consentSource as ConsentSource).getSnapshot())
+    unfollow = consentSource.subscribe(sync)
     sync()
   }
 
@@ -303,7 +305,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
         // Mounted again (React StrictMode): resume the refresh and the consent source destroy() stopped.
         destroyed = false
         refreshLater()
-        if (consentSource) follow(consentSource)
+        follow()
       }
       if (run && want?.userId === settings.userId) return source ? run : done
       end()
@@ -321,13 +323,13 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
         } catch {}
         settings = unverified(settings)
       }
-      route(toIntercomSettings(settings), (payload) => call('update', [payload]))
+      const payload = toIntercomSettings(settings)
+      const send = (sent: UpdatePayload) => call('update', [sent])
+      if (route) route(payload, send)
+      else send(payload)
     },
-    routeUpdates(next: UpdateRoute) {
+    routeUpdates(next?: UpdateRoute) {
       route = next
-      return () => {
-        if (route === next) route = direct
-      }
     },
     shutdown,
     hardShutdown() {
@@ -378,6 +380,6 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
       unfollow()
     },
   } as Messenger
-  if (browser && consentSource) follow(consentSource)
+  follow()
   return messenger
 }

@@ -25,7 +25,7 @@ export const pageViews = (messenger: Messenger): PageViews => {
   const detach = Object.assign(() => {}, { stats: budget.stats })
   if (typeof window === 'undefined') return detach
 
-  const unroute = messenger.routeUpdates(budget.route)
+  messenger.routeUpdates(budget.route)
   let href = location.href
   // Routers call replaceState for state alone (scroll positions, keys): only a new URL is a page view.
   const navigated = () => {
@@ -67,7 +67,7 @@ export const pageViews = (messenger: Messenger): PageViews => {
 
   return Object.assign(
     () => {
-      unroute()
+      messenger.routeUpdates()
       unlisten()
       unsubscribe()
       budget.stop()

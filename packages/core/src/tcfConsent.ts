@@ -1,6 +1,8 @@
 import { createConsentSource } from './createConsentSource'
 import type { ConsentSource } from './types'
 
+const noop = () => {}
+
 /** What the IAB TCF v2.2 CMP API hands an event listener (the fields this adapter reads). */
 interface TCData {
   eventStatus: 'tcloaded' | 'cmpuishown' | 'useractioncomplete'
@@ -46,8 +48,8 @@ export const tcfConsent = ({ purposes = [1], vendorId }: TcfConsentOptions = {})
     let listenerId: number | undefined
     let stopped = false
     const attach = () => {
-      if (typeof w.__tcfapi !== 'function') return false
-      w.__tcfapi('addEventListener', 2, (data, success) => {
+      const api = w.__tcfapi
+      api?.('addEventListener', 2, (data, success) => {
         if (!success || stopped) return
         listenerId = data.listenerId
         // The banner showing is no decision: the visitor's last one (or 'pending') stands.
@@ -57,13 +59,13 @@ export const tcfConsent = ({ purposes = [1], vendorId }: TcfConsentOptions = {})
           (vendorId === undefined || data.vendor.consents[vendorId])
         set(data.gdprApplies === false || allowed ? 'granted' : 'denied')
       })
-      return true
+      return api
     }
     // Sites install the CMP's stub first; without one, wait for the CMP to define __tcfapi.
     const poll = attach() ? undefined : setInterval(() => attach() && clearInterval(poll), 250)
     return () => {
       stopped = true
       clearInterval(poll)
-      if (listenerId !== undefined) w.__tcfapi?.('removeEventListener', 2, () => {}, listenerId)
+      if (listenerId !== undefined) w.__tcfapi?.('removeEventListener', 2, noop, listenerId)
     }
   })

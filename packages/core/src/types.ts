@@ -243,11 +243,12 @@ export interface Messenger {
   getSnapshot(): MessengerSnapshot
   /**
    * Sends every later `update(settings)` through `route`, which calls `send` when (and with what) it
-   * should reach Intercom; returns the function that restores direct sending. Token renewals bypass it.
+   * should reach Intercom; `routeUpdates()` restores direct sending. Token renewals bypass it. This is
+   * the hook the page views feature keeps Intercom's throttle with.
    * @example
-   * const stop = messenger.routeUpdates((settings, send) => setTimeout(() => send(settings), 1000))
+   * messenger.routeUpdates((settings, send) => setTimeout(() => send(settings), 1000))
    */
-  routeUpdates(route: UpdateRoute): () => void
+  routeUpdates(route?: UpdateRoute): void
   /** Stops timers and listeners this object owns (a consent source's too); the Messenger itself is left as it is. */
   destroy(): void
 }
