@@ -54,10 +54,14 @@ export const tcfConsent = ({ purposes = [1], vendorId }: TcfConsentOptions = {})
         listenerId = data.listenerId
         // The banner showing is no decision: the visitor's last one (or 'pending') stands.
         if (data.eventStatus === 'cmpuishown') return
-        const allowed =
-          purposes.every((purpose) => data.purpose.consents[purpose]) &&
-          (vendorId === undefined || data.vendor.consents[vendorId])
-        set(data.gdprApplies === false || allowed ? 'granted' : 'denied')
+        // Where GDPR does not apply, the CMP sends no purposes or vendors at all.
+        set(
+          data.gdprApplies === false ||
+            (purposes.every((purpose) => data.purpose.consents[purpose]) &&
+              (vendorId === undefined || data.vendor.consents[vendorId]))
+            ? 'granted'
+            : 'denied',
+        )
       })
       return api
     }
