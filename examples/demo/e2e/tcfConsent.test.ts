@@ -77,7 +77,9 @@ describe('tcfConsent against the IAB CMP API (@iabtechlabtcf/cmpapi, core and st
     const page = await context.newPage()
     await page.goto(`${ORIGIN}/`)
     const intercomCookies = async () =>
-      (await context.cookies()).map(({ name }) => name).filter((name) => name.startsWith('intercom-'))
+      (await context.cookies())
+        .map(({ name }) => name)
+        .filter((name) => name.startsWith('intercom-'))
     return { page, widgetRequests, intercomCookies, close: () => context.close() }
   }
 
@@ -86,7 +88,9 @@ describe('tcfConsent against the IAB CMP API (@iabtechlabtcf/cmpapi, core and st
     page.waitForFunction((value) => window.tcfPage.snapshot()?.consent === value, consent)
   const waitForBooted = (page: Page) =>
     page.waitForFunction(
-      () => (window as { __fakeIntercom?: { state: { booted: boolean } } }).__fakeIntercom?.state.booted,
+      () =>
+        (window as { __fakeIntercom?: { state: { booted: boolean } } }).__fakeIntercom?.state
+          .booted,
     )
 
   it('stub installed before the CMP: waits, loading nothing, until the visitor accepts; then boots', async () => {
@@ -134,7 +138,9 @@ describe('tcfConsent against the IAB CMP API (@iabtechlabtcf/cmpapi, core and st
     await page.evaluate(() => window.tcfPage.decide([]))
     await waitForConsent(page, 'denied')
     await page.waitForFunction(
-      () => !(window as { __fakeIntercom?: { state: { booted: boolean } } }).__fakeIntercom?.state.booted,
+      () =>
+        !(window as { __fakeIntercom?: { state: { booted: boolean } } }).__fakeIntercom?.state
+          .booted,
     )
     expect(await intercomCookies()).toEqual([])
     await close()
@@ -143,7 +149,9 @@ describe('tcfConsent against the IAB CMP API (@iabtechlabtcf/cmpapi, core and st
   it('a CMP that loads later without a stub is picked up; one where GDPR does not apply grants', async () => {
     const { page, close } = await open(false)
     await page.evaluate(() => window.tcfPage.start())
-    expect(await page.evaluate(() => typeof (window as { __tcfapi?: unknown }).__tcfapi)).toBe('undefined')
+    expect(await page.evaluate(() => typeof (window as { __tcfapi?: unknown }).__tcfapi)).toBe(
+      'undefined',
+    )
     await page.evaluate(() => window.tcfPage.loadCmp())
     await page.evaluate(() => window.tcfPage.outsideGdpr())
     await waitForConsent(page, 'granted')

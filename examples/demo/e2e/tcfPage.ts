@@ -87,7 +87,9 @@ const tcfPage = {
   },
   /** What the widget script (routed to this) does: the fake Messenger takes over `window.Intercom`. */
   installWidget() {
-    ;(window as { __fakeIntercom?: unknown }).__fakeIntercom = installFakeMessenger({ appId: 'tcf-app' })
+    ;(window as { __fakeIntercom?: unknown }).__fakeIntercom = installFakeMessenger({
+      appId: 'tcf-app',
+    })
   },
 }
 

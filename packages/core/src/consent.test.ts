@@ -190,7 +190,10 @@ describe('call queue', () => {
     }
     const messenger = createMessenger({ appId: APP_ID, consent: source })
     messenger.boot()
-    expect(messenger.getSnapshot()).toMatchObject({ consent: 'pending', status: 'awaiting-consent' })
+    expect(messenger.getSnapshot()).toMatchObject({
+      consent: 'pending',
+      status: 'awaiting-consent',
+    })
 
     change('granted')
     await messenger.ready()

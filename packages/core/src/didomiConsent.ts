@@ -44,8 +44,10 @@ export const didomiConsent = ({ vendor }: DidomiConsentOptions): ConsentSource =
       )
     }
     // Didomi reads both queues when it initialises and picks up later pushes.
-    ;(w.didomiOnReady ??= []).push(read)
-    ;(w.didomiEventListeners ??= []).push({ event: 'consent.changed', listener: read })
+    w.didomiOnReady ??= []
+    w.didomiOnReady.push(read)
+    w.didomiEventListeners ??= []
+    w.didomiEventListeners.push({ event: 'consent.changed', listener: read })
     // Its queues have no removal: a disconnected source ignores them instead.
     return () => {
       stopped = true

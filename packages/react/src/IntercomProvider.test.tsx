@@ -166,10 +166,15 @@ describe('IntercomProvider', () => {
   })
 
   it('follows a consent manager adapter passed as `consent`: pending, boot on accept, shutdown on decline', async () => {
-    const cookiebot = page as { Cookiebot?: { hasResponse: boolean; consent: Record<string, boolean> } }
+    const cookiebot = page as {
+      Cookiebot?: { hasResponse: boolean; consent: Record<string, boolean> }
+    }
     const answer = (preferences: boolean) => {
       cookiebot.Cookiebot = { hasResponse: true, consent: { preferences } }
-      act(() => void dispatchEvent(new Event(preferences ? 'CookiebotOnAccept' : 'CookiebotOnDecline')))
+      act(
+        () =>
+          void dispatchEvent(new Event(preferences ? 'CookiebotOnAccept' : 'CookiebotOnDecline')),
+      )
     }
     const { intercom } = renderProvider({ consent: cookiebotConsent(), autoBoot: true })
     expect(intercom.current.status).toBe('awaiting-consent')
@@ -185,7 +190,11 @@ describe('IntercomProvider', () => {
 
   it('holds a live source’s grant back while shouldInitialize is false', async () => {
     const consent = { getSnapshot: () => 'granted' as const, subscribe: () => () => {} }
-    const { intercom, rerender } = renderProvider({ consent, shouldInitialize: false, autoBoot: true })
+    const { intercom, rerender } = renderProvider({
+      consent,
+      shouldInitialize: false,
+      autoBoot: true,
+    })
     expect(intercom.current.status).toBe('awaiting-consent')
     rerender({ consent, shouldInitialize: true, autoBoot: true })
     await booted(intercom)
