@@ -1,11 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
-import { build, type Rolldown } from 'vite'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { buildFixture, openFixture } from './fixturePage'
 import { launchChromium } from './launchChromium'
-import { sourceAlias } from './sourceAlias'
 import type { TcfPage } from './tcfPage'
 
 declare global {
@@ -14,28 +12,7 @@ declare global {
   }
 }
 
-const ORIGIN = 'http://cmp.test'
 const WIDGET = '/widget/tcf-app'
-
-/** The test page in the browser, as one IIFE: the IAB CMP API, the Messenger, the TCF adapter, the fake. */
-async function buildPage(): Promise<string> {
-  const result = await build({
-    configFile: false,
-    logLevel: 'warn',
-    resolve: { alias: sourceAlias },
-    build: {
-      write: false,
-      minify: false,
-      lib: {
-        entry: fileURLToPath(new URL('./tcfPage.ts', import.meta.url)),
-        formats: ['iife'],
-        name: 'tcfPageBundle',
-      },
-    },
-  })
-  const [output] = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[]
-  return output?.output[0].code ?? ''
-}
 
 describe('tcfConsent against the IAB CMP API (@iabtechlabtcf/cmpapi, core and stub) in Chromium', () => {
   let browser: Browser | undefined
@@ -46,41 +23,20 @@ describe('tcfConsent against the IAB CMP API (@iabtechlabtcf/cmpapi, core and st
     const require = createRequire(import.meta.url)
     ;[browser, bundle, stub] = await Promise.all([
       launchChromium(inject('chromiumPath')),
-      buildPage(),
+      buildFixture('./tcfPage.ts'),
       readFile(require.resolve('@iabtechlabtcf/stub'), 'utf8'),
     ])
   })
   afterAll(() => browser?.close())
 
-  /** Opens the site; `withStub` puts the IAB stub in <head>, as CMPs ask sites to. */
-  async function open(withStub: boolean) {
-    const context = await (browser as Browser).newContext()
-    context.setDefaultTimeout(10_000)
-    const widgetRequests: string[] = []
-    await context.route(`${ORIGIN}/**`, (route) => {
-      const { pathname } = new URL(route.request().url())
-      if (pathname === WIDGET) widgetRequests.push(pathname)
-      const body: Record<string, string> = {
-        '/': `<!doctype html><html><head>${withStub ? '<script src="/stub.js"></script>' : ''}<script src="/page.js"></script></head><body></body></html>`,
-        '/stub.js': stub,
-        '/page.js': bundle,
-        [WIDGET]: 'window.tcfPage.installWidget()',
-      }
-      const found = body[pathname]
-      return found === undefined
-        ? route.fulfill({ status: 404 })
-        : route.fulfill({
-            contentType: pathname === '/' ? 'text/html' : 'text/javascript',
-            body: found,
-          })
-    })
-    const page = await context.newPage()
-    await page.goto(`${ORIGIN}/`)
-    const intercomCookies = async () =>
-      (await context.cookies())
-        .map(({ name }) => name)
-        .filter((name) => name.startsWith('intercom-'))
-    return { page, widgetRequests, intercomCookies, close: () => context.close() }
+  /** Opens the site; `withStub` puts the IAB stub in <head> first, as CMPs ask sites to. */
+  const open = async (withStub: boolean) => {
+    const site = await openFixture(
+      browser as Browser,
+      { '/stub.js': stub, '/page.js': bundle, [WIDGET]: 'window.tcfPage.installWidget()' },
+      withStub ? ['/stub.js', '/page.js'] : ['/page.js'],
+    )
+    return { ...site, widgetRequests: () => site.requested.filter((path) => path === WIDGET) }
   }
 
   const consentOf = (page: Page) => page.evaluate(() => window.tcfPage.snapshot()?.consent)
@@ -99,12 +55,12 @@ describe('tcfConsent against the IAB CMP API (@iabtechlabtcf/cmpapi, core and st
     await page.evaluate(() => window.tcfPage.loadCmp())
     await page.evaluate(() => window.tcfPage.showBanner())
     expect(await consentOf(page)).toBe('pending')
-    expect(widgetRequests).toEqual([])
+    expect(widgetRequests()).toEqual([])
     expect(await intercomCookies()).toEqual([])
 
     await page.evaluate(() => window.tcfPage.decide([1]))
     await waitForBooted(page)
-    expect(widgetRequests).toEqual([WIDGET])
+    expect(widgetRequests()).toEqual([WIDGET])
     expect(await intercomCookies()).toContain('intercom-session-tcf-app')
     await close()
   })
@@ -117,7 +73,7 @@ describe('tcfConsent against the IAB CMP API (@iabtechlabtcf/cmpapi, core and st
     await waitForConsent(page, 'denied')
     await page.evaluate(() => window.tcfPage.decide([2], [1234]))
     expect(await consentOf(page)).toBe('denied')
-    expect(widgetRequests).toEqual([])
+    expect(widgetRequests()).toEqual([])
 
     await page.evaluate(() => window.tcfPage.decide([1, 2], [1234]))
     await waitForConsent(page, 'granted')
