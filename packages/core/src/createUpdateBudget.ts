@@ -24,7 +24,7 @@ export interface UpdateBudget {
   route: UpdateRoute
   /** Forgets attribute changes still held (the session they were meant for ended). */
   clear(): void
-  /** Stops its timer; whatever is held is dropped. */
+  /** Stops its timer and hands attribute changes still held to Intercom at once (a page view is dropped). */
   stop(): void
   readonly stats: UpdateBudgetStats
 }
@@ -111,6 +111,8 @@ export const createUpdateBudget = (): UpdateBudget => {
     },
     stop() {
       clearTimeout(timer)
+      // Never silently: without the budget they go out now, and Intercom's throttle decides.
+      if (held) deliver(held)
       held = undefined
       pageView = false
     },

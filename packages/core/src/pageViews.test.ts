@@ -119,6 +119,19 @@ describe('pageViews', () => {
     stop()
   })
 
+  it('detaching hands attribute changes still held to Intercom at once', async () => {
+    vi.useFakeTimers()
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const messenger = await bootedMessenger()
+    const stop = pageViews(messenger)
+    for (let n = 1; n <= 21; n++) messenger.update({ customAttributes: { n } })
+    expect(updates()).toHaveLength(20)
+
+    stop()
+    expect(updates()).toHaveLength(21)
+    expect(updates()[20]).toEqual({ n: 21 })
+  })
+
   it('never spends the last 5 calls of the window on page views', async () => {
     vi.useFakeTimers()
     const messenger = await bootedMessenger()

@@ -22,6 +22,13 @@ export type UpdatePayload = Record<string, unknown>
 /**
  * Decides when an `update` reaches Intercom: `send` it now, later (merged with others), or not at all.
  * The page views feature installs one that keeps to Intercom's update throttle.
+ * @example
+ * // Sends at most one update per second, the latest settings merged.
+ * let held: UpdatePayload | undefined
+ * const route: UpdateRoute = (settings, send) => {
+ *   if (!held) setTimeout(() => { send(held ?? {}); held = undefined }, 1000)
+ *   held = { ...held, ...settings }
+ * }
  */
 export type UpdateRoute = (settings: UpdatePayload, send: (settings: UpdatePayload) => void) => void
 
