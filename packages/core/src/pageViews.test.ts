@@ -51,6 +51,18 @@ describe('pageViews', () => {
     stop()
   })
 
+  it('sends no page views before boot, where they would wait in the queue for nothing', async () => {
+    installWidget()
+    const messenger = createMessenger({ appId: APP_ID, consent: 'pending' })
+    messenger.boot()
+    const stop = pageViews(messenger)
+    history.pushState(null, '', '/before-consent')
+    messenger.setConsent('granted')
+    await messenger.ready()
+    expect(updates()).toEqual([])
+    stop()
+  })
+
   it('follows the Navigation API where the browser has one, without patching history', async () => {
     const navigation = new EventTarget()
     ;(window as { navigation?: EventTarget }).navigation = navigation

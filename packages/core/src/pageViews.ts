@@ -28,10 +28,11 @@ export const pageViews = (messenger: Messenger): PageViews => {
   messenger.routeUpdates(budget.route)
   let href = location.href
   // Routers call replaceState for state alone (scroll positions, keys): only a new URL is a page view.
+  // Before boot there is nothing to tell: the boot itself logs the page it happens on.
   const navigated = () => {
     if (location.href === href) return
     href = location.href
-    messenger.update()
+    if (messenger.getSnapshot().status === 'booted') messenger.update()
   }
 
   let unlisten: () => void
