@@ -3,7 +3,18 @@ import { defineConfig } from 'tsup'
 export default defineConfig({
   // Only errors: `pnpm test` builds first, and a green run should print what a reader needs.
   silent: true,
-  entry: ['src/index.ts', 'src/syncSignOut.ts', 'src/shareRenewal.ts'],
+  // The bindings, and each opt-in feature as its own entry point (0 bytes for apps that do not import it).
+  entry: {
+    index: 'src/index.ts',
+    'sync-sign-out': 'src/syncSignOut.ts',
+    'share-renewal': 'src/shareRenewal.ts',
+    'tcf-consent': 'src/tcfConsent.ts',
+    'onetrust-consent': 'src/oneTrustConsent.ts',
+    'cookiebot-consent': 'src/cookiebotConsent.ts',
+    'usercentrics-consent': 'src/usercentricsConsent.ts',
+    'didomi-consent': 'src/didomiConsent.ts',
+    'page-views': 'src/usePageViews.ts',
+  },
   format: ['esm', 'cjs'],
   // The types of the package's own name come from its sources: its build is what is being made.
   dts: { compilerOptions: { paths: { '@verified-messenger/react': ['./src/index.ts'] } } },
@@ -14,5 +25,10 @@ export default defineConfig({
   banner: { js: "'use client'" },
   // One React and one core on the page: both come from the app's own node_modules. Entry points below
   // the package import its main entry, so they share the provider's context.
-  external: ['react', 'react/jsx-runtime', '@verified-messenger/core', '@verified-messenger/react'],
+  external: [
+    'react',
+    'react/jsx-runtime',
+    /^@verified-messenger\/core(\/.*)?$/,
+    '@verified-messenger/react',
+  ],
 })

@@ -1,6 +1,6 @@
 import { type Consent, IntercomProvider } from '@verified-messenger/react'
-import { shareRenewal } from '@verified-messenger/react/shareRenewal'
-import { useSyncSignOut } from '@verified-messenger/react/syncSignOut'
+import { shareRenewal } from '@verified-messenger/react/share-renewal'
+import { useSyncSignOut } from '@verified-messenger/react/sync-sign-out'
 import { useState } from 'react'
 import type { DemoUser } from '../server/demoUsers'
 import { AccountPage } from './AccountPage'

@@ -1,4 +1,4 @@
-import { createMessenger } from '@verified-messenger/core'
+import { type Consent, type ConsentSource, createMessenger } from '@verified-messenger/core'
 import { describe, expect, it, vi } from 'vitest'
 import {
   APP_ID,
@@ -171,5 +171,40 @@ describe('call queue', () => {
     messenger.boot()
     await messenger.ready()
     expect(callsTo('show')).toEqual([['show']])
+  })
+
+  it('follows a live consent source: its value at creation, then every change, until destroy()', async () => {
+    installWidget()
+    let consent: Consent = 'pending'
+    const listeners = new Set<() => void>()
+    const source: ConsentSource = {
+      getSnapshot: () => consent,
+      subscribe: (listener) => {
+        listeners.add(listener)
+        return () => listeners.delete(listener)
+      },
+    }
+    const change = (next: Consent) => {
+      consent = next
+      for (const listener of listeners) listener()
+    }
+    const messenger = createMessenger({ appId: APP_ID, consent: source })
+    messenger.boot()
+    expect(messenger.getSnapshot()).toMatchObject({
+      consent: 'pending',
+      status: 'awaiting-consent',
+    })
+
+    change('granted')
+    await messenger.ready()
+    setCookies(`intercom-session-${APP_ID}=s;path=/`)
+    change('denied')
+    expect(callsTo('shutdown')).toHaveLength(1)
+    expect(document.cookie).toBe('')
+
+    messenger.destroy()
+    expect(listeners.size).toBe(0)
+    change('granted')
+    expect(messenger.getSnapshot().consent).toBe('denied')
   })
 })

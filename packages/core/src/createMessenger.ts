@@ -12,6 +12,7 @@ import type {
   AuthTokens,
   BootSettings,
   Consent,
+  ConsentSource,
   IdentityResponse,
   IdentitySource,
   Messenger,
@@ -19,6 +20,7 @@ import type {
   MessengerOptions,
   MessengerSnapshot,
   MessengerStatus,
+  UpdateRoute,
   VerifiedIdentity,
 } from './types'
 
@@ -82,7 +84,9 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   const { appId, identity: source, region } = options
   const browser = typeof window !== 'undefined'
   const w = (browser ? window : {}) as IntercomWindow & { [SESSION]?: string }
-  const initialConsent = options.consent ?? 'granted'
+  const { consent: given = 'granted' } = options
+  const consentSource = typeof given === 'object' ? given : undefined
+  const initialConsent = consentSource ? consentSource.getSnapshot() : (given as Consent)
   const store = createStore<MessengerSnapshot>({
     status: statusWithout(initialConsent),
     consent: initialConsent,
@@ -116,6 +120,9 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   let destroyed = false
   // Cancels the scheduled renewal; calling it again (or a stale one) is harmless.
   let stopRefresh = noop
+  // Stops following a live consent source.
+  let unfollow = noop
+  let route: UpdateRoute | undefined
   // Settles when consent is granted; boots asked for while it is withheld wait on it.
   let openGate = noop
   let gate =
@@ -341,6 +348,14 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     return source ? boot : done
   }
 
+  // Keeps the gate in step with a live consent source; its value may change while it attaches.
+  const follow = () => {
+    if (!browser || !consentSource) return
+    const sync = () => messenger.setConsent((consentSource as ConsentSource).getSnapshot())
+    unfollow = consentSource.subscribe(sync)
+    sync()
+  }
+
   const shutdown = () => {
     if (!browser) return
     end()
@@ -349,7 +364,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     set({ status: 'shut-down' })
   }
 
-  return {
+  const messenger = {
     ...(Object.fromEntries(
       METHODS.map((name, index) => [
         name,
@@ -363,9 +378,10 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
         if (process.env.NODE_ENV !== 'production') warnUnverified(settings, !!source)
       } catch {}
       if (destroyed) {
-        // Mounted again (React StrictMode): resume the refresh that destroy() stopped.
+        // Mounted again (React StrictMode): resume the refresh and the consent source destroy() stopped.
         destroyed = false
         refreshLater()
+        follow()
       }
       if (run && want?.userId === settings.userId) return source ? run : done
       end()
@@ -373,9 +389,8 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
       tokens = undefined
       return arm()
     },
-    update(settings) {
-      if (!settings) return call('update', [])
-      settings = settingsOf(settings)
+    update(given) {
+      let settings = settingsOf(given ?? {})
       if (source) {
         try {
           if (process.env.NODE_ENV !== 'production' && settings.userId !== undefined) {
@@ -390,7 +405,14 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
         holdTokens(settings.authTokens)
         settings = { ...settings, authTokens: undefined }
       }
-      call('update', [toIntercomSettings(settings)])
+      const payload = toIntercomSettings(settings)
+      // A bare update() is Intercom's ping (sent with last_request_at), and so is a page view the route
+      // sends with no settings; update(clickEvent) sends `{}`, as react-use-intercom does.
+      if (route) route(payload, (sent) => call('update', Object.keys(sent).length ? [sent] : []))
+      else call('update', given ? [payload] : [])
+    },
+    routeUpdates(next?: UpdateRoute) {
+      route = next
     },
     setAuthTokens(authTokens: AuthTokens) {
       if (live) intercom('setAuthTokens', authTokens)
@@ -462,6 +484,9 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     destroy() {
       destroyed = true
       stopRefresh()
+      unfollow()
     },
   } as Messenger
+  follow()
+  return messenger
 }

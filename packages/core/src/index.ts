@@ -8,6 +8,7 @@ export type {
   BootSettings,
   Company,
   Consent,
+  ConsentSource,
   DataAttributes,
   IdentityRequestContext,
   IdentityResponse,
@@ -23,5 +24,7 @@ export type {
   MessengerStatus,
   Region,
   SnakeCase,
+  UpdatePayload,
+  UpdateRoute,
   VerifiedIdentity,
 } from './types'

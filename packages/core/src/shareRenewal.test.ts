@@ -3,7 +3,7 @@ import {
   RENEWAL_WAIT,
   type SharedIdentitySource,
   shareRenewal,
-} from '@verified-messenger/core/shareRenewal'
+} from '@verified-messenger/core/share-renewal'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { installFakeLocks } from './test/fakeLocks'
 import { APP_ID, inSeconds, jwtBody } from './test/fakePage'

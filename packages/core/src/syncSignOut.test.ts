@@ -1,5 +1,5 @@
 import { createMessenger, type Messenger } from '@verified-messenger/core'
-import { SIGN_OUT_WAIT, syncSignOut } from '@verified-messenger/core/syncSignOut'
+import { SIGN_OUT_WAIT, syncSignOut } from '@verified-messenger/core/sync-sign-out'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   APP_ID,

@@ -1,6 +1,37 @@
 /** Whether the visitor allows the Messenger (and its cookies) on the page. */
 export type Consent = 'granted' | 'pending' | 'denied'
 
+/**
+ * A consent that changes over time, such as a consent manager's (see the adapters in the README):
+ * `getSnapshot` reads it now, `subscribe` calls the listener after every change and returns the
+ * function that stops listening. Both are called unbound.
+ * @example
+ * const consent: ConsentSource = {
+ *   getSnapshot: () => (window.myCmp?.allows('intercom') ? 'granted' : 'pending'),
+ *   subscribe: (listener) => window.myCmp?.onChange(listener) ?? (() => {}),
+ * }
+ */
+export interface ConsentSource {
+  getSnapshot(): Consent
+  subscribe(listener: () => void): () => void
+}
+
+/** Settings of one `update` call as `window.Intercom` receives them (snake_case). */
+export type UpdatePayload = Record<string, unknown>
+
+/**
+ * Decides when an `update` reaches Intercom: `send` it now, later (merged with others), or not at all.
+ * The page views feature installs one that keeps to Intercom's update throttle.
+ * @example
+ * // Sends at most one update per second, the latest settings merged.
+ * let held: UpdatePayload | undefined
+ * const route: UpdateRoute = (settings, send) => {
+ *   if (!held) setTimeout(() => { send(held ?? {}); held = undefined }, 1000)
+ *   held = { ...held, ...settings }
+ * }
+ */
+export type UpdateRoute = (settings: UpdatePayload, send: (settings: UpdatePayload) => void) => void
+
 /** Intercom data-hosting region; selects `api_base`. */
 export type Region = 'us' | 'eu' | 'au'
 
@@ -204,8 +235,8 @@ export interface MessengerOptions extends MessengerCallbacks {
   scriptUrl?: string
   cspNonce?: string
   crossOrigin?: 'anonymous' | 'use-credentials' | ''
-  /** Default `'granted'`. */
-  consent?: Consent
+  /** The visitor's choice, or a live source of it (a consent manager adapter). Default `'granted'`. */
+  consent?: Consent | ConsentSource
   /** Where the signed identity comes from. Without it, `boot` is synchronous and unverified. */
   identity?: IdentitySource
   /**
@@ -277,6 +308,14 @@ export interface Messenger {
   getSnapshot(): MessengerSnapshot
   /** The snapshot the Messenger was created with, which is what a server rendered (for hydration). */
   getServerSnapshot(): MessengerSnapshot
-  /** Stops timers and listeners this object owns; the Messenger itself is left as it is. */
+  /**
+   * Sends every later `update(settings)` through `route`, which calls `send` when (and with what) it
+   * should reach Intercom; `routeUpdates()` restores direct sending. Token renewals bypass it. This is
+   * the hook the page views feature keeps Intercom's throttle with.
+   * @example
+   * messenger.routeUpdates((settings, send) => setTimeout(() => send(settings), 1000))
+   */
+  routeUpdates(route?: UpdateRoute): void
+  /** Stops timers and listeners this object owns (a consent source's too); the Messenger itself is left as it is. */
   destroy(): void
 }

@@ -1,5 +1,6 @@
 import { act, render, waitFor } from '@testing-library/react'
 import { createMessenger, IntercomProvider, type UseIntercom } from '@verified-messenger/react'
+import { cookiebotConsent } from '@verified-messenger/react/cookiebot-consent'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { type FakeIntercom, fakeIntercom, page } from './test/fakeIntercom'
 import { IDENTITY_URL, signedIn, tokenFor } from './test/identityServer'
@@ -166,6 +167,41 @@ describe('IntercomProvider', () => {
     expect(widget.callsTo('shutdown')).toHaveLength(1)
     expect(intercom.current.isBooted).toBe(false)
     expect(intercom.current.status).not.toBe('booted')
+  })
+
+  it('follows a consent manager adapter passed as `consent`: pending, boot on accept, shutdown on decline', async () => {
+    const cookiebot = page as {
+      Cookiebot?: { hasResponse: boolean; consent: Record<string, boolean> }
+    }
+    const answer = (preferences: boolean) => {
+      cookiebot.Cookiebot = { hasResponse: true, consent: { preferences } }
+      act(
+        () =>
+          void dispatchEvent(new Event(preferences ? 'CookiebotOnAccept' : 'CookiebotOnDecline')),
+      )
+    }
+    const { intercom } = renderProvider({ consent: cookiebotConsent(), autoBoot: true })
+    expect(intercom.current.status).toBe('awaiting-consent')
+    expect(widget.scripts()).toHaveLength(0)
+
+    answer(true)
+    await booted(intercom)
+    answer(false)
+    expect(widget.callsTo('shutdown')).toHaveLength(1)
+    expect(intercom.current.consent).toBe('denied')
+    delete cookiebot.Cookiebot
+  })
+
+  it('holds a live source’s grant back while shouldInitialize is false', async () => {
+    const consent = { getSnapshot: () => 'granted' as const, subscribe: () => () => {} }
+    const { intercom, rerender } = renderProvider({
+      consent,
+      shouldInitialize: false,
+      autoBoot: true,
+    })
+    expect(intercom.current.status).toBe('awaiting-consent')
+    rerender({ consent, shouldInitialize: true, autoBoot: true })
+    await booted(intercom)
   })
 
   it('releases its timers and listeners when it unmounts', async () => {

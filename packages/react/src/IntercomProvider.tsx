@@ -1,5 +1,11 @@
-import type { BootSettings, Consent, Messenger, MessengerOptions } from '@verified-messenger/core'
-import { type ReactNode, useEffect, useRef, useState } from 'react'
+import type {
+  BootSettings,
+  Consent,
+  ConsentSource,
+  Messenger,
+  MessengerOptions,
+} from '@verified-messenger/core'
+import { type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { IntercomContext } from './IntercomContext'
 import {
   type ProviderCallbacks,
@@ -19,8 +25,11 @@ export interface IntercomProviderBaseProps extends ProviderCallbacks {
   shouldInitialize?: boolean
   /** Milliseconds to wait before loading Intercom; default `0`. */
   initializeDelay?: number
-  /** The visitor's choice; updating it opens or closes the gate. Default `'granted'`. */
-  consent?: Consent
+  /**
+   * The visitor's choice, or a live source of it such as a consent manager adapter (create that once,
+   * outside components); a new value opens or closes the gate. Default `'granted'`.
+   */
+  consent?: Consent | ConsentSource
 }
 
 /** The Messenger's settings, read once when the provider mounts. */
@@ -52,6 +61,8 @@ export type IntercomProviderProps = IntercomProviderBaseProps &
 const gateOf = (consent: Consent | undefined, hold: boolean): Consent | undefined =>
   consent === 'denied' ? 'denied' : hold ? 'pending' : consent
 
+const subscribeNothing = () => () => {}
+
 // Per Messenger, not per provider: StrictMode's remount and a second provider must not boot again.
 const autoBooted = new WeakSet<Messenger>()
 
@@ -70,10 +81,14 @@ export function IntercomProvider(props: IntercomProviderProps) {
     autoBootProps,
     shouldInitialize = true,
     initializeDelay = 0,
-    consent,
+    consent: consentProp,
     messenger: given,
     ...options
   } = props
+  // A live source is read like any external store; a plain value is read as it is.
+  const source = typeof consentProp === 'object' ? consentProp : undefined
+  const read = () => (source ? source.getSnapshot() : (consentProp as Consent | undefined))
+  const consent = useSyncExternalStore(source?.subscribe ?? subscribeNothing, read, read)
   // Callbacks and autoBootProps are read through this ref when used, so new functions never re-register.
   const latest = useRef(props)
   latest.current = props

@@ -3,4 +3,4 @@ export {
   type SharedIdentitySource,
   type ShareRenewalOptions,
   shareRenewal,
-} from '@verified-messenger/core/shareRenewal'
+} from '@verified-messenger/core/share-renewal'

@@ -2,5 +2,5 @@ export {
   SIGN_OUT_WAIT,
   type SyncSignOutOptions,
   syncSignOut,
-} from '@verified-messenger/core/syncSignOut'
+} from '@verified-messenger/core/sync-sign-out'
 export { useSyncSignOut } from './useSyncSignOut'

@@ -5,7 +5,13 @@ import { useMessenger } from './useMessenger'
 /** react-use-intercom's methods, from the provider's Messenger. */
 export type IntercomMethods = Omit<
   Messenger,
-  'subscribe' | 'getSnapshot' | 'getServerSnapshot' | 'setConsent' | 'ready' | 'destroy'
+  | 'subscribe'
+  | 'getSnapshot'
+  | 'getServerSnapshot'
+  | 'setConsent'
+  | 'ready'
+  | 'destroy'
+  | 'routeUpdates'
 >
 
 /**
@@ -27,8 +33,16 @@ export function useIntercom(): UseIntercom {
   const messenger = useMessenger('useIntercom')
   // The Messenger's methods are closures made once, so their identities never change; the rest are
   // the provider's business (consent is a prop, the lifecycle is the provider's).
-  const { subscribe, getSnapshot, getServerSnapshot, setConsent, ready, destroy, ...methods } =
-    messenger
+  const {
+    subscribe,
+    getSnapshot,
+    getServerSnapshot,
+    setConsent,
+    ready,
+    destroy,
+    routeUpdates,
+    ...methods
+  } = messenger
   // While hydrating, React reads what the server rendered, then re-renders with the current state.
   const state = useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot)
   return { ...methods, ...state, isBooted: state.status === 'booted' }

@@ -1,6 +1,6 @@
 import { act, render, waitFor } from '@testing-library/react'
 import { IntercomProvider, type UseIntercom } from '@verified-messenger/react'
-import { useSyncSignOut } from '@verified-messenger/react/syncSignOut'
+import { useSyncSignOut } from '@verified-messenger/react/sync-sign-out'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type FakeIntercom, fakeIntercom } from './test/fakeIntercom'
 import { IDENTITY_URL, signedIn } from './test/identityServer'

@@ -1,4 +1,4 @@
-import { type SyncSignOutOptions, syncSignOut } from '@verified-messenger/core/syncSignOut'
+import { type SyncSignOutOptions, syncSignOut } from '@verified-messenger/core/sync-sign-out'
 import { useMessenger } from '@verified-messenger/react'
 import { useEffect, useRef } from 'react'
 

@@ -300,6 +300,24 @@ describe('installFakeMessenger', () => {
     expect(fake.calls).toEqual([['toString'], ['startTour', 123]])
   })
 
+  it("drops update calls over Intercom's throttle (20 per 30 minutes), records them, and takes them again 30 minutes on", () => {
+    vi.useFakeTimers()
+    const fake = install()
+    intercom('boot', { app_id: APP_ID })
+    for (let n = 1; n <= 22; n++) intercom('update', { visits: n })
+
+    expect(fake.dropped).toEqual([
+      ['update', { visits: 21 }],
+      ['update', { visits: 22 }],
+    ])
+    expect(fake.state.droppedUpdates).toBe(2)
+    expect(fake.calls.filter(([method]) => method === 'update')).toHaveLength(22)
+
+    vi.advanceTimersByTime(30 * 60_000)
+    intercom('update', { visits: 23 })
+    expect(fake.dropped).toHaveLength(2)
+  })
+
   it('uninstall removes window.Intercom', () => {
     const fake = install()
     fake.uninstall()

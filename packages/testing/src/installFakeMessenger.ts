@@ -1,5 +1,6 @@
 import { createRecorder } from './createRecorder'
 import { createStateStore } from './createStateStore'
+import { createUpdateThrottle } from './createUpdateThrottle'
 import { clearIntercomCookies, setIntercomCookies } from './intercomCookies'
 import { pingIdentity } from './pingIdentity'
 import type {
@@ -33,7 +34,7 @@ const openers = new Set([
 /** Fields that make a boot identified, so the workspace's identity rules apply. */
 const identityFields = ['user_id', 'email', 'intercom_user_jwt', 'user_hash'] as const
 
-const notBooted: Omit<FakeMessengerState, 'unreadCount'> = {
+const notBooted: Omit<FakeMessengerState, 'unreadCount' | 'droppedUpdates'> = {
   booted: false,
   verifying: false,
   verified: false,
@@ -77,7 +78,13 @@ export function installFakeMessenger(options: FakeMessengerOptions = {}): FakeMe
   const { document } = win
   const enforceIdentity = options.enforceIdentity ?? true
   const recorder = createRecorder()
-  const store = createStateStore<FakeMessengerState>({ ...notBooted, unreadCount: 0 })
+  const store = createStateStore<FakeMessengerState>({
+    ...notBooted,
+    unreadCount: 0,
+    droppedUpdates: 0,
+  })
+  const throttle = createUpdateThrottle()
+  const dropped: FakeCall[] = []
   // Looked up at each call, so an msw server started after install still sees the request.
   const fetchFn: typeof fetch = (input, init) =>
     win.fetch ? win.fetch(input, init) : globalThis.fetch(input, init)
@@ -163,6 +170,11 @@ export function installFakeMessenger(options: FakeMessengerOptions = {}): FakeMe
       const { booted, verifying } = store.get()
       // The widget ignores updates until it is booted.
       if (!booted && !verifying) return
+      if (!throttle.take()) {
+        dropped.push(['update', arg])
+        store.set({ droppedUpdates: dropped.length })
+        return
+      }
       const patch = { ...(arg as Settings | undefined) }
       const reidentify = identityFields.some(
         (field) => field in patch && patch[field] !== settings[field],
@@ -200,6 +212,7 @@ export function installFakeMessenger(options: FakeMessengerOptions = {}): FakeMe
 
   return {
     calls: recorder.calls,
+    dropped,
     get state() {
       return store.get()
     },

@@ -90,6 +90,22 @@ describe('renderMessengerPanel', () => {
     expect(launcher()?.hidden).toBe(true)
   })
 
+  it('says in the open panel how many updates Intercom’s throttle dropped', () => {
+    const { fake, dialog } = setup()
+    intercom('boot', { app_id: APP_ID })
+    fake.open()
+    const throttled = () =>
+      document.querySelector<HTMLElement>('[data-testid="fake-intercom-throttle"]')
+    for (let n = 0; n < 20; n++) intercom('update')
+    expect(throttled()?.hidden).toBe(true)
+
+    intercom('update', { plan: 'pro' })
+    expect(throttled()?.hidden).toBe(false)
+    expect(dialog()?.textContent).toContain(
+      "Intercom's throttle (20 updates per 30 minutes) dropped 1 update call.",
+    )
+  })
+
   it('removes itself and stops following the state', () => {
     const { fake, remove } = setup()
     remove()

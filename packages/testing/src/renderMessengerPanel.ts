@@ -59,7 +59,9 @@ export function renderMessengerPanel(fake: FakeMessenger, document: Document): (
     'aria-label': 'Close the Messenger',
   })
   close.textContent = '×'
-  panel.append(heading, identity, close)
+  // Overuse shows where a developer looks: Intercom drops these calls silently.
+  const throttled = element('p', 'margin: 0;', { 'data-testid': 'fake-intercom-throttle' })
+  panel.append(heading, identity, throttled, close)
   const launcher = element('button', styles.launcher, {
     type: 'button',
     'aria-controls': panel.id,
@@ -100,6 +102,8 @@ export function renderMessengerPanel(fake: FakeMessenger, document: Document): (
     const wasOpen = !panel.hidden
     panel.hidden = !state.isOpen
     identity.textContent = describeIdentity(state)
+    throttled.hidden = state.droppedUpdates === 0
+    throttled.textContent = `Intercom's throttle (20 updates per 30 minutes) dropped ${state.droppedUpdates} update call${state.droppedUpdates === 1 ? '' : 's'}.`
     if (state.isOpen && !wasOpen) close.focus()
   }
   // `hidden` loses to an inline `display`, so no style above sets one on a node that hides.

@@ -33,6 +33,8 @@ export interface FakeMessengerState {
   refusal: FakeRefusal | null
   isOpen: boolean
   unreadCount: number
+  /** How many `update` calls Intercom's throttle (20 per 30 minutes) dropped since the page loaded. */
+  droppedUpdates: number
 }
 
 /** Options of `installFakeMessenger`; every field is optional. */
@@ -51,6 +53,11 @@ export interface FakeMessengerOptions {
 export interface FakeMessenger {
   /** Every call the page made to `window.Intercom`, in order (queued stub calls first). */
   readonly calls: FakeCall[]
+  /**
+   * The `update` calls the widget dropped because the page went over Intercom's throttle (20 per 30
+   * minutes), in order; they are in `calls` too.
+   */
+  readonly dropped: FakeCall[]
   /** The current state. */
   readonly state: FakeMessengerState
   /** Calls `listener` after every state change; returns the unsubscribe function. */
