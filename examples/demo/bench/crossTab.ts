@@ -111,7 +111,8 @@ const [server, browser] = await Promise.all([
 try {
   await signOutReach(browser, server.url) // warm-up: Chromium and the server's first requests
   const reach: number[] = []
-  for (let run = 0; run < signOutRuns; run++) reach.push(...(await signOutReach(browser, server.url)))
+  for (let run = 0; run < signOutRuns; run++)
+    reach.push(...(await signOutReach(browser, server.url)))
   const ms = (value: number) => `${value.toFixed(1)} ms`
   console.log(
     `\nSign-out reach: shutdown in the signing-out tab -> shutdown in each other tab (${signOutRuns} runs x ${signOutTabs - 1} tabs, Chromium)`,

@@ -175,7 +175,12 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
         if (signal.aborted) return
         set({ status: 'booted' })
         // Updates queued before boot are checked against the token the session booted with.
-        queue.flush(([name, args]) => intercom(name, ...(name === 'update' ? [unsigned(args[0] as {})] : args)))
+        queue.flush(([name, args]) =>
+          intercom(
+            name,
+            ...(name === 'update' ? [unsigned(args[0] as Record<string, unknown>)] : args),
+          ),
+        )
         if (!loadedOnce) options.onLoad?.()
         loadedOnce = true
       },

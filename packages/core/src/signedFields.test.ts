@@ -55,7 +55,9 @@ describe('signed fields', () => {
 
   it('refuses an update() of a signed field with a warning to sign it on the server, and sends the rest', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    identityEndpoint(() => HttpResponse.json(signedBody({ email: 'ada@old.example', plan: 'free' })))
+    identityEndpoint(() =>
+      HttpResponse.json(signedBody({ email: 'ada@old.example', plan: 'free' })),
+    )
     messenger = createMessenger({ appId: APP_ID, identity: IDENTITY_URL })
     await messenger.boot(bootAda)
     await messenger.ready()

@@ -30,10 +30,7 @@ const SETTLED = 'verified-messenger/settled'
  * const messenger = createMessenger({ appId: 'abc123', identity: '/api/intercom-identity' })
  * const detach = syncSignOut(messenger, { appId: 'abc123' })
  */
-export const syncSignOut = (
-  messenger: Messenger,
-  options: SyncSignOutOptions,
-): (() => void) => {
+export const syncSignOut = (messenger: Messenger, options: SyncSignOutOptions): (() => void) => {
   if (typeof window === 'undefined') return () => {}
   const { appId } = options
   const snapshot = messenger.getSnapshot

@@ -1,6 +1,6 @@
 export {
   RENEWAL_WAIT,
-  type ShareRenewalOptions,
   type SharedIdentitySource,
+  type ShareRenewalOptions,
   shareRenewal,
 } from '@verified-messenger/core/shareRenewal'
