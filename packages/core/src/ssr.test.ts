@@ -1,5 +1,7 @@
 // @vitest-environment node
 import * as core from '@verified-messenger/core'
+import { shareRenewal } from '@verified-messenger/core/shareRenewal'
+import { syncSignOut } from '@verified-messenger/core/syncSignOut'
 import { describe, expect, it } from 'vitest'
 
 describe('on a server (no window)', () => {
@@ -44,6 +46,14 @@ describe('on a server (no window)', () => {
     messenger.destroy()
     expect(messenger.getSnapshot()).toBe(before)
     expect(before.status).toBe('awaiting-consent')
+  })
+
+  it('attaches the tab features without doing anything', () => {
+    const messenger = core.createMessenger({ appId: 'app123' })
+    const detach = syncSignOut(messenger, { appId: 'app123' })
+    const identity = shareRenewal('https://app.test/api/intercom-identity', { appId: 'app123' })
+    expect(detach()).toBeUndefined()
+    expect(identity.close()).toBeUndefined()
   })
 
   it('maps settings without a DOM', () => {
