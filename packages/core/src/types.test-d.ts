@@ -36,6 +36,33 @@ describe('settings types', () => {
       number | undefined
     >()
     expectTypeOf<NonNullable<Raw['avatar']>['image_url']>().toEqualTypeOf<string | undefined>()
+    // Open string unions (`'left' | 'right' | (string & {})`) stay strings, not objects.
+    expectTypeOf<Raw['alignment']>().toEqualTypeOf<BootSettings['alignment']>()
+    expectTypeOf<NonNullable<Raw['avatar']>['type']>().toEqualTypeOf<'avatar' | (string & {})>()
+    expectTypeOf<Raw['auth_tokens']>().toExtend<Record<string, string> | undefined>()
+  })
+
+  it("takes react-use-intercom's settings: open alignment and avatar type, numeric lastRequestAt, auth tokens", () => {
+    const messenger = createMessenger({ appId: 'app123' })
+    messenger.boot({
+      alignment: 'center',
+      zIndex: 10,
+      linkColor: '#00f',
+      themeMode: 'dark',
+      messengerStyleId: 's1',
+      hideNotifications: true,
+      lastRequestAt: 1700000000,
+      avatar: { type: 'image' },
+      authTokens: { security_token: 'jwt' },
+    })
+    interface Purchase {
+      item: string
+    }
+    const purchase: Purchase = { item: 'NES' }
+    messenger.trackEvent('purchased', purchase)
+    expectTypeOf(messenger.getVisitorId()).toEqualTypeOf<string>()
+    // @ts-expect-error auth tokens are strings
+    messenger.setAuthTokens({ security_token: 1 })
   })
 
   it('toIntercomSettings returns the mapped type', () => {
