@@ -1,4 +1,5 @@
-import { issueIntercomJwt, type SignOptions } from './issueIntercomJwt'
+import { issueIntercomJwt } from './issueIntercomJwt'
+import type { SignOptions } from './prepareJwtPayload'
 import type { IntercomUser } from './types'
 
 /**
