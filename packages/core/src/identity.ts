@@ -84,7 +84,7 @@ const fetchBody = async (source: IdentitySource, context: IdentityRequestContext
   if (typeof source === 'function') return source(context)
   const { url, init } = typeof source === 'string' ? { url: source, init: undefined } : source
   const response = await fetch(url, { cache: 'no-store', ...init, signal: context.signal })
-  if (response.status === 401) return null
+  if (response.status === 401 || response.status === 204) return null
   if (!response.ok) {
     throw fail(
       'IDENTITY_HTTP',
