@@ -4,7 +4,7 @@
  * (the secret as bytes, so the key is imported on every call) and with a pre-imported CryptoKey, and a
  * bare node:crypto HMAC over the same bytes, the physical limit. All in one process, so every contender
  * runs on the same runtime.
- * Run: pnpm --filter @verified-messenger/signer run bench
+ * Run: pnpm --filter @verified-messenger/signer run bench (on Node, then Bun, then Deno)
  */
 import { createHmac, createSecretKey, webcrypto } from 'node:crypto'
 import { jwtVerify, SignJWT } from 'jose'
@@ -142,8 +142,17 @@ const baseline = (name: string) =>
       ? ['Web Crypto build', web]
       : ['node:crypto build', node]
 
+const { Bun, Deno } = globalThis as {
+  Bun?: { version: string }
+  Deno?: { version: { deno: string } }
+}
+const runtime = Bun
+  ? `bun ${Bun.version}`
+  : Deno
+    ? `deno ${Deno.version.deno}`
+    : `node ${process.version}`
 console.log(
-  `node ${process.version}, ${claims.user_id.length}-char id + 3 attributes, token ${token.length} bytes, best of ${ROUNDS} x ${DURATION_MS} ms\n`,
+  `${runtime}, ${claims.user_id.length}-char id + 3 attributes, token ${token.length} bytes, best of ${ROUNDS} x ${DURATION_MS} ms\n`,
 )
 console.log(
   `${'contender'.padEnd(28)} ${'signs/s'.padStart(11)} ${'verifies/s'.padStart(11)}   ours vs it (sign / verify)`,

@@ -103,7 +103,7 @@ function contractChecks(build: Build): [string, () => Promise<void>][] {
         const [header, payload] = vectorToken.split('.')
         const otherUser = btoa(JSON.stringify({ ...claims, user_id: 'admin' })).replace(/=+$/, '')
         await rejectsWith(
-          () => verifyIntercomJwt(vectorToken.slice(0, -1) + 'A', secret, { now }),
+          () => verifyIntercomJwt(`${vectorToken.slice(0, -1)}A`, secret, { now }),
           'ERR_JWT_SIGNATURE',
         )
         await rejectsWith(
