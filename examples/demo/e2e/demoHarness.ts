@@ -1,5 +1,5 @@
 import type { FakeMessenger } from '@verified-messenger/testing'
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
+import type { Browser, BrowserContext, Page, Request, Response } from 'playwright-core'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { type DemoServer, type DemoServerOptions, startDemoServer } from '../server/startDemoServer'
 import { launchChromium } from './launchChromium'
@@ -41,6 +41,11 @@ export interface Visitor {
   signInAs: (userId: string) => Promise<void>
 }
 
+/** A response's body; Chromium keeps none for a 204 (the identity endpoint's "nobody signed in"). */
+function bodyText(response: Response): Promise<string> {
+  return response.status() === 204 ? Promise.resolve('') : response.text()
+}
+
 /** Opens a fresh visitor on the demo server. */
 async function newVisitor(browser: Browser, server: DemoServer): Promise<Visitor> {
   const context = await browser.newContext({ baseURL: server.url })
@@ -57,7 +62,7 @@ async function newVisitor(browser: Browser, server: DemoServer): Promise<Visitor
         .response()
         .then(async (response) =>
           response
-            ? `${JSON.stringify(await response.allHeaders())}\n${await response.text()}`
+            ? `${JSON.stringify(await response.allHeaders())}\n${await bodyText(response)}`
             : '',
         ),
     )

@@ -32,7 +32,8 @@ function run(
   })
 }
 
-describe.concurrent('verified-messenger CLI', () => {
+// Each test starts Node with tsx in a child process: seconds, not milliseconds, on a busy machine.
+describe.concurrent('verified-messenger CLI', { timeout: 30_000 }, () => {
   it('hash prints the documented legacy user_hash', async () => {
     const result = await run(['hash', 'Message'], { INTERCOM_IDENTITY_SECRET: 'secret' })
     expect(result).toEqual({
