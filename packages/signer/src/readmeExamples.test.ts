@@ -38,5 +38,5 @@ function typeErrors(name: string, source: string): string[] {
 describe('README examples', () => {
   it('the Express example type-checks as written', () => {
     expect(typeErrors('express', snippetUnder('### Express'))).toEqual([])
-  }, 30_000)
+  }, 60_000)
 })
