@@ -22,6 +22,9 @@ export const featureEntries: Record<string, Record<string, string>> = {
     'didomi-consent': 'didomiConsent',
     'page-views': 'usePageViews',
   },
+  testing: {
+    server: 'server',
+  },
 }
 
 const source = (name: string, file: string) =>

@@ -1,5 +1,12 @@
 import type { FakeMessenger } from '@verified-messenger/testing'
-import type { Browser, BrowserContext, BrowserContextOptions, Page, Request } from 'playwright-core'
+import type {
+  Browser,
+  BrowserContext,
+  BrowserContextOptions,
+  Page,
+  Request,
+  Response,
+} from 'playwright-core'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { type DemoServer, type DemoServerOptions, startDemoServer } from '../server/startDemoServer'
 import { launchChromium } from './launchChromium'
@@ -41,6 +48,11 @@ export interface Visitor {
   signInAs: (userId: string) => Promise<void>
 }
 
+/** A response's body; Chromium keeps none for a 204 (the identity endpoint's "nobody signed in"). */
+function bodyText(response: Response): Promise<string> {
+  return response.status() === 204 ? Promise.resolve('') : response.text()
+}
+
 /** Opens a fresh visitor on the demo server, with a device's `options` (viewport, touch, ...). */
 async function newVisitor(
   browser: Browser,
@@ -61,7 +73,7 @@ async function newVisitor(
         .response()
         .then(async (response) =>
           response
-            ? `${JSON.stringify(await response.allHeaders())}\n${await response.text()}`
+            ? `${JSON.stringify(await response.allHeaders())}\n${await bodyText(response)}`
             : '',
         ),
     )

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import * as core from '@verified-messenger/core'
-import { shareRenewal } from '@verified-messenger/core/shareRenewal'
-import { syncSignOut } from '@verified-messenger/core/syncSignOut'
+import { shareRenewal } from '@verified-messenger/core/share-renewal'
+import { syncSignOut } from '@verified-messenger/core/sync-sign-out'
 import { describe, expect, it } from 'vitest'
 
 describe('on a server (no window)', () => {

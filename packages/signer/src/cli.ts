@@ -186,6 +186,15 @@ function run(argv: string[]): number {
   }
 }
 
+/** node:parseArgs's message, first sentence, plus what to do; `--secret` is refused on purpose. */
+function parseArgsHelp(message: string): string {
+  const first = message.split('. ')[0]
+  if (/^Unknown option '--secret(=|')/.test(message)) {
+    return `${first}: secrets are refused on the command line on purpose (arguments end up in shell history and process lists). Set INTERCOM_IDENTITY_SECRET or pass --secret-file <path> instead.`
+  }
+  return `${first}. Run with --help for usage.`
+}
+
 try {
   process.exitCode = run(process.argv.slice(2))
 } catch (error) {
@@ -196,9 +205,7 @@ try {
     'code' in error &&
     String(error.code).startsWith('ERR_PARSE_ARGS')
   ) {
-    process.stderr.write(
-      `[verified-messenger/signer] ${error.message.split('. ')[0]}. Run with --help for usage.\n`,
-    )
+    process.stderr.write(`[verified-messenger/signer] ${parseArgsHelp(error.message)}\n`)
   } else throw error
   process.exitCode = USAGE
 }

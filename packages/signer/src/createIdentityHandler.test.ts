@@ -49,13 +49,16 @@ describe('createIdentityHandler', () => {
     })
   })
 
-  it.each([null, undefined])('answers 401 when getUser returns %s', async (nobody) => {
-    const handler = createIdentityHandler({ secret, getUser: () => nobody })
-    const response = await handler(get(), undefined)
-    expect(response.status).toBe(401)
-    expect(response.headers.get('cache-control')).toBe('no-store')
-    expect(await response.json()).toEqual({ error: 'unauthenticated' })
-  })
+  it.each([null, undefined])(
+    'answers 204 No Content, uncached, when getUser returns %s',
+    async (nobody) => {
+      const handler = createIdentityHandler({ secret, getUser: () => nobody })
+      const response = await handler(get(), undefined)
+      expect(response.status).toBe(204)
+      expect(response.headers.get('cache-control')).toBe('no-store')
+      expect(response.body).toBeNull()
+    },
+  )
 
   it.each(['POST', 'PUT', 'DELETE', 'OPTIONS'])(
     'answers %s with 405 and Allow: GET, HEAD',
@@ -115,6 +118,60 @@ describe('createIdentityHandler', () => {
     expect(JSON.parse(text)).toEqual({ error: 'internal_error' })
     expect(text).not.toContain('ada@example.com')
     expect(onError).toHaveBeenCalledWith(failure)
+  })
+
+  describe("a framework's control flow thrown in getUser", () => {
+    /** Errors shaped as Next.js 16 throws them: a `digest` its router and prerenderer recognise. */
+    const withDigest = (digest: string) => Object.assign(new Error(digest), { digest })
+
+    it.each([
+      ['redirect()', 'NEXT_REDIRECT;replace;/login;307;'],
+      ['notFound()', 'NEXT_HTTP_ERROR_FALLBACK;404'],
+      ['forbidden()', 'NEXT_HTTP_ERROR_FALLBACK;403'],
+      ['cookies() while prerendering with cacheComponents', 'NEXT_PRERENDER_INTERRUPTED'],
+      ['cookies() while prerendering without cacheComponents', 'DYNAMIC_SERVER_USAGE'],
+      ['a prerender that ended before getUser settled', 'HANGING_PROMISE_REJECTION'],
+      ['a bail-out to client rendering', 'BAILOUT_TO_CLIENT_SIDE_RENDERING'],
+    ])('reaches the framework untouched: %s', async (_name, digest) => {
+      const thrown = withDigest(digest)
+      const onError = vi.fn()
+      const handler = createIdentityHandler({
+        secret,
+        onError,
+        getUser: async () => {
+          throw thrown
+        },
+      })
+      await expect(handler(get(), undefined)).rejects.toBe(thrown)
+      expect(onError).not.toHaveBeenCalled()
+    })
+
+    it('is found in the cause of an error that wraps it, as unstable_rethrow finds it', async () => {
+      const wrapped = new Error('session lookup failed', {
+        cause: withDigest('NEXT_REDIRECT;push;/login;307;'),
+      })
+      const handler = createIdentityHandler({
+        secret,
+        onError: () => {},
+        getUser: () => {
+          throw wrapped
+        },
+      })
+      await expect(handler(get(), undefined)).rejects.toBe(wrapped)
+    })
+
+    it('is told apart from an app error that merely has a digest', async () => {
+      const onError = vi.fn()
+      const handler = createIdentityHandler({
+        secret,
+        onError,
+        getUser: () => {
+          throw withDigest('1234567890')
+        },
+      })
+      expect((await handler(get(), undefined)).status).toBe(500)
+      expect(onError).toHaveBeenCalledTimes(1)
+    })
   })
 
   it('answers 500 with ERR_SECRET when the secret is missing at request time', async () => {

@@ -5,7 +5,8 @@ import { hmacKey } from './hmacKey'
 
 /**
  * Legacy identity verification: the lowercase hex HMAC-SHA256 of the user id (or email) that Intercom
- * expects as `user_hash`. Prefer `signIntercomJwt` for new workspaces.
+ * expects as `user_hash`. Prefer `signIntercomJwt` for new workspaces. Synchronous on Node, Bun and Deno; a
+ * Promise on Web Crypto runtimes (workerd, edge).
  *
  * @example
  * createUserHash('123', process.env.INTERCOM_IDENTITY_SECRET) // 'a1b2…' (64 hex characters)

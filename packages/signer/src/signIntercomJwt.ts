@@ -1,9 +1,11 @@
-import { issueIntercomJwt, type SignOptions } from './issueIntercomJwt'
+import { issueIntercomJwt } from './issueIntercomJwt'
+import type { SignOptions } from './prepareJwtPayload'
 import type { IntercomUser } from './types'
 
 /**
  * Signs an `intercom_user_jwt` (HS256) with Intercom's claim names plus `iat` and `exp`.
- * `expiresIn` defaults to 3600 seconds; `false` leaves `exp` out.
+ * `expiresIn` defaults to 3600 seconds; `false` leaves `exp` out. Synchronous on Node, Bun and Deno; on
+ * Web Crypto runtimes (workerd, edge) the same name returns a Promise: write `await` to run on both.
  *
  * @example
  * const token = signIntercomJwt(

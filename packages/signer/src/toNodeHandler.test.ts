@@ -78,11 +78,11 @@ describe('toNodeHandler over node:http', () => {
     expect(JSON.parse(text).user_id).toBe('123')
   })
 
-  it('answers 401 without a session', async () => {
+  it('answers 204 No Content without a session', async () => {
     const { response, text } = await call()
-    expect(response.status).toBe(401)
+    expect(response.status).toBe(204)
     expect(response.headers.get('cache-control')).toBe('no-store')
-    expect(JSON.parse(text)).toEqual({ error: 'unauthenticated' })
+    expect(text).toBe('')
   })
 
   it('answers 405 with Allow for POST, without reading the session', async () => {

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { Readable } from 'node:stream'
 
 /** What a handler served through `toNodeHandler` gets as its second argument: Node's own request and response. */
 export interface NodeHandlerContext<Req extends IncomingMessage = IncomingMessage> {
@@ -71,14 +70,39 @@ function toRequest(req: IncomingMessage): Request {
   }
   // Express rewrites req.url below a mount point; originalUrl is what the browser asked for.
   const path = (req as { originalUrl?: string }).originalUrl ?? req.url ?? '/'
-  const protocol = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'
+  const protocol = (req.socket as { encrypted?: boolean } | undefined)?.encrypted ? 'https' : 'http'
   const url = new URL(path, `${protocol}://${req.headers.host ?? 'localhost'}`)
   const method = req.method ?? 'GET'
   if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers })
-  return new Request(url, {
-    method,
-    headers,
-    body: Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>,
-    duplex: 'half',
-  } as RequestInit)
+  return new Request(url, { method, headers, ...requestBody(req, headers) } as RequestInit)
+}
+
+/**
+ * The body of a request with one. A body parser (`express.json()`, `express.text()`, `express.raw()`)
+ * reads the stream and leaves `req.body`: a string, bytes, or the parsed JSON, serialised again. A
+ * stream someone else drained has nothing left to read.
+ */
+function requestBody(req: IncomingMessage, headers: Headers): RequestInit {
+  const { body } = req as { body?: unknown }
+  if (typeof body === 'string' || body instanceof Uint8Array) {
+    headers.delete('content-length')
+    return { body: body as string | Uint8Array<ArrayBuffer> }
+  }
+  if (body !== undefined && body !== null && typeof body === 'object') {
+    // express.json() and friends set an empty object when the content type was not theirs: the stream
+    // is then still unread.
+    if (!req.readableEnded && Object.keys(body).length === 0) return streamOf(req)
+    headers.delete('content-length')
+    headers.set('content-type', 'application/json')
+    return { body: JSON.stringify(body) }
+  }
+  if (req.readableEnded) return {}
+  return streamOf(req)
+}
+
+function streamOf(req: IncomingMessage): RequestInit {
+  const stream = (
+    ReadableStream as unknown as { from: (source: AsyncIterable<Uint8Array>) => ReadableStream }
+  ).from(req)
+  return { body: stream, duplex: 'half' } as RequestInit
 }

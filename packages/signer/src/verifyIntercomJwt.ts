@@ -1,25 +1,14 @@
-import { assertClockTolerance, assertOptionsObject, resolveNow } from './assertOptions'
-import { assertSecret } from './assertSecret'
-import { parseJsonSegment, splitJwt } from './decodeJwt'
-import { assertHs256Header } from './jwtHeader'
-import { SignerError } from './SignerError'
+import { beginVerification, signatureMismatch, type VerifyOptions } from './beginVerification'
+import { decodeBase64urlWithBuffer } from './decodeBase64urlWithBuffer'
+import { parseJsonSegment } from './decodeJwt'
 import { signatureMatches } from './signatureMatches'
 import type { IntercomJwtClaims } from './types'
-
-/** Options of `verifyIntercomJwt`. */
-export interface VerifyOptions {
-  /** Require this `user_id`; any other is `ERR_JWT_CLAIM`. */
-  userId?: string
-  /** Seconds of clock skew allowed on `exp` and `nbf`. Default 5. */
-  clockTolerance?: number
-  /** The clock, in milliseconds since the epoch. Default `Date.now`. */
-  now?: () => number
-}
 
 /**
  * Verifies an `intercom_user_jwt`: HS256 only, signature in constant time against each secret (pass the
  * new and the old one while rotating), `exp`/`nbf` with a 5 s default tolerance, and a string `user_id`.
- * Returns the claims; throws `SignerError` for every failure.
+ * Returns the claims; throws `SignerError` for every failure. Synchronous on Node, Bun and Deno; on
+ * Web Crypto runtimes (workerd, edge) the same name returns a Promise: write `await` to run on both.
  *
  * @example
  * const claims = verifyIntercomJwt(token, [process.env.NEW_SECRET, process.env.OLD_SECRET], { userId: '123' })
@@ -29,80 +18,11 @@ export function verifyIntercomJwt(
   secretOrSecrets: string | readonly string[],
   options?: VerifyOptions,
 ): IntercomJwtClaims {
-  const secrets = toSecretList(secretOrSecrets)
-  assertOptionsObject(options, "{ userId: '123' }")
-  const clockTolerance = options?.clockTolerance ?? 5
-  assertClockTolerance(clockTolerance)
-  const now = resolveNow(options?.now)
-
-  const segments = splitJwt(token)
-  assertHs256Header(segments.header)
+  const { secrets, segments, checkClaims } = beginVerification(token, secretOrSecrets, options)
   if (
     !secrets.some((secret) => signatureMatches(segments.signingInput, segments.signature, secret))
   ) {
-    throw new SignerError(
-      'ERR_JWT_SIGNATURE',
-      'the token signature does not match the secret. Check that the server signs with the same Messenger secret it verifies with.',
-    )
+    throw signatureMismatch()
   }
-
-  const claims = parseJsonSegment(segments.payload, 'payload')
-  if (typeof claims.user_id !== 'string' || claims.user_id.length === 0) {
-    throw claimError(
-      'the token has no user_id string. Intercom requires one; sign with signIntercomJwt.',
-    )
-  }
-  if (options?.userId !== undefined && claims.user_id !== options.userId) {
-    throw claimError(
-      'the token user_id is not the user expected. Never boot the Messenger with it.',
-    )
-  }
-  const seconds = Math.floor(now() / 1000)
-  const exp = readTime(claims, 'exp')
-  if (exp !== undefined && seconds - clockTolerance >= exp) {
-    throw new SignerError(
-      'ERR_JWT_EXPIRED',
-      `the token expired ${seconds - exp} s ago (tolerance ${clockTolerance} s). Fetch a fresh one from the identity endpoint.`,
-    )
-  }
-  const nbf = readTime(claims, 'nbf')
-  if (nbf !== undefined && seconds + clockTolerance < nbf) {
-    throw new SignerError(
-      'ERR_JWT_NOT_YET_VALID',
-      `the token is not valid for another ${nbf - seconds} s (tolerance ${clockTolerance} s). Check the signing server's clock.`,
-    )
-  }
-  // iat is informational (no maximum age here), but one that is not a number means a broken signer.
-  readTime(claims, 'iat')
-  return claims as IntercomJwtClaims
-}
-
-function toSecretList(secretOrSecrets: unknown): readonly string[] {
-  const secrets = Array.isArray(secretOrSecrets) ? secretOrSecrets : [secretOrSecrets]
-  if (secrets.length === 0) {
-    throw new SignerError(
-      'ERR_SECRET',
-      'the list of secrets is empty. Pass at least the current secret.',
-    )
-  }
-  secrets.forEach((secret, index) => {
-    assertSecret(secret, secrets === secretOrSecrets ? `secrets[${index}]` : 'secret')
-  })
-  return secrets as readonly string[]
-}
-
-function readTime(
-  claims: Record<string, unknown>,
-  name: 'exp' | 'nbf' | 'iat',
-): number | undefined {
-  const value = claims[name]
-  if (value === undefined) return undefined
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw claimError(`the token ${name} is not a number of seconds since the epoch.`)
-  }
-  return value
-}
-
-function claimError(message: string): SignerError {
-  return new SignerError('ERR_JWT_CLAIM', message)
+  return checkClaims(parseJsonSegment(segments.payload, 'payload', decodeBase64urlWithBuffer))
 }
