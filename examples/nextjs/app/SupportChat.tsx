@@ -1,16 +1,34 @@
 'use client'
 
-import { type Consent, IntercomProvider, useIntercom } from '@verified-messenger/react'
-import { useEffect, useRef, useState } from 'react'
+import {
+  type Consent,
+  type IdentityResponse,
+  IntercomProvider,
+  useIntercom,
+} from '@verified-messenger/react'
+import { useEffect, useState } from 'react'
+import { signOut } from './actions'
+
+interface SupportChatProps {
+  appId: string
+  userId: string | null
+  /** The identity the server signed while rendering this page: the first boot makes no request. */
+  initialIdentity: IdentityResponse | null | undefined
+}
 
 /**
- * The Messenger for this page: waits for consent, then boots verified as `userId` (signed by the identity
- * endpoint) or as an anonymous visitor when nobody is signed in.
+ * The Messenger for this page: waits for consent, then boots verified as `userId` (signed by the server)
+ * or as an anonymous visitor when nobody is signed in.
  */
-export function SupportChat({ appId, userId }: { appId: string; userId: string | null }) {
+export function SupportChat({ appId, userId, initialIdentity }: SupportChatProps) {
   const [consent, setConsent] = useState<Consent>('pending')
   return (
-    <IntercomProvider appId={appId} identity="/api/intercom/identity" consent={consent}>
+    <IntercomProvider
+      appId={appId}
+      identity="/api/intercom/identity"
+      initialIdentity={initialIdentity}
+      consent={consent}
+    >
       {consent === 'pending' && (
         <p role="dialog" aria-label="Chat consent">
           The support chat sets cookies. Load it?{' '}
@@ -28,18 +46,14 @@ export function SupportChat({ appId, userId }: { appId: string; userId: string |
 }
 
 function ChatStatus({ userId }: { userId: string | null }) {
-  const { boot, shutdown, show, status, identity, error } = useIntercom()
-  // The user the Messenger was last booted for; a ref, so StrictMode's second effect run does not boot again.
-  const bootedFor = useRef<string | null | undefined>(undefined)
+  const { boot, signOut: signOutOfMessenger, show, status, identity, error } = useIntercom()
 
   useEffect(() => {
-    if (bootedFor.current === userId) return
-    // Signing in or out happens on the server; the new userId arrives as a prop. Switch the session.
-    if (bootedFor.current !== undefined) shutdown()
-    bootedFor.current = userId
-    // Failures land in `error` below; boot calls made before consent wait for it.
+    // Signing in happens on the server; the new userId arrives as a prop, and boot() for another user ends
+    // the previous session first. Booting again for the same user (StrictMode) changes nothing. Failures
+    // land in `error` below; boot calls made before consent wait for it.
     boot(userId ? { userId } : undefined).catch(() => {})
-  }, [boot, shutdown, userId])
+  }, [boot, userId])
 
   return (
     <section>
@@ -50,7 +64,14 @@ function ChatStatus({ userId }: { userId: string | null }) {
       </p>
       <button type="button" onClick={show}>
         Open support chat
-      </button>
+      </button>{' '}
+      {userId && (
+        // Shuts the Messenger down and removes its cookies before the server action ends the session, then
+        // boots an anonymous visitor without asking the endpoint, which could still answer for this user.
+        <button type="button" onClick={() => signOutOfMessenger(signOut)}>
+          Sign out
+        </button>
+      )}
     </section>
   )
 }

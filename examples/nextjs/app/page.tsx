@@ -1,8 +1,9 @@
+import { issueIdentity } from '@verified-messenger/signer'
 import { cookies } from 'next/headers'
 import { Suspense } from 'react'
 import { signIn, signOut } from './actions'
 import { SupportChat } from './SupportChat'
-import { findSessionUser, SESSION_COOKIE, users } from './session'
+import { findSessionUser, IDENTITY_TTL_SECONDS, SESSION_COOKIE, users } from './session'
 
 /** The static shell is prerendered at build; who is signed in streams in per request. */
 export default function Home() {
@@ -22,9 +23,9 @@ async function SessionArea() {
   return (
     <>
       {user ? (
-        <form action={signOut}>
-          Signed in as {user.name} ({user.user_id}). <button type="submit">Sign out</button>
-        </form>
+        <p>
+          Signed in as {user.name} ({user.user_id}).
+        </p>
       ) : (
         <form action={signIn}>
           Signed out. Sign in as{' '}
@@ -36,10 +37,30 @@ async function SessionArea() {
         </form>
       )}
       {appId ? (
-        <SupportChat appId={appId} userId={user?.user_id ?? null} />
+        <SupportChat
+          appId={appId}
+          userId={user?.user_id ?? null}
+          initialIdentity={await renderedIdentity(user)}
+        />
       ) : (
-        <p>Set NEXT_PUBLIC_INTERCOM_APP_ID (see README.md) to load the Messenger.</p>
+        <>
+          <p>Set NEXT_PUBLIC_INTERCOM_APP_ID (see README.md) to load the Messenger.</p>
+          {user && (
+            <form action={signOut}>
+              <button type="submit">Sign out</button>
+            </form>
+          )}
+        </>
       )}
     </>
   )
+}
+
+/**
+ * The identity endpoint's answer, signed while rendering, so the Messenger's first boot makes no request.
+ * Without the secret (a fresh checkout) the browser asks the endpoint, which then answers 500 until it is set.
+ */
+async function renderedIdentity(user: ReturnType<typeof findSessionUser>) {
+  const secret = process.env.INTERCOM_IDENTITY_SECRET
+  return secret ? issueIdentity(user, { secret, expiresIn: IDENTITY_TTL_SECONDS }) : undefined
 }

@@ -1,5 +1,8 @@
 import type { IntercomUser } from '@verified-messenger/signer'
 
+/** How long the identity tokens live: 30 minutes here; the browser renews them before they expire. */
+export const IDENTITY_TTL_SECONDS = 30 * 60
+
 /** The cookie this example's stand-in login sets. */
 export const SESSION_COOKIE = 'demo_session'
 

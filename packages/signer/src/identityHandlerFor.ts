@@ -35,6 +35,20 @@ export interface IdentityHandlerOptions<Context = unknown> {
   now?: () => number
 }
 
+/** Options of `issueIdentity`: the handler's, without the session lookup and error reporting. */
+export type IssueIdentityOptions = Pick<
+  IdentityHandlerOptions,
+  'secret' | 'mode' | 'expiresIn' | 'now'
+>
+
+/** What the identity endpoint answers with `200`, and what `initialIdentity` takes in the browser. */
+export interface IdentityBody {
+  user_id: string
+  intercom_user_jwt?: string
+  expires_at?: number
+  user_hash?: string
+}
+
 /** A Fetch API handler: a Next.js route handler as it is, and the shape Hono, Bun and Deno serve. */
 export type IdentityHandler<Context = unknown> = (
   request: Request,
@@ -53,8 +67,31 @@ export interface IdentitySigners {
   userHash: (userId: string, secret: string) => string | Promise<string>
 }
 
+/**
+ * `issueIdentity` over one runtime's crypto: the identity endpoint's body for `user`, or `null` for
+ * nobody, so a server that renders the page can hand it to the browser and spare the first request.
+ */
+export function identityIssuerFor(signers: IdentitySigners) {
+  return async function issueIdentity(
+    user: IntercomUser | null | undefined,
+    options: IssueIdentityOptions,
+  ): Promise<IdentityBody | null> {
+    assertOptionsObject(options ?? null, '{ secret }')
+    const { secret, mode = 'jwt', expiresIn = 3600 } = options
+    if (mode !== 'jwt' && mode !== 'hmac') {
+      throw new SignerError('ERR_OPTIONS', `options.mode must be 'jwt' or 'hmac'.`)
+    }
+    assertExpiresIn(expiresIn, false)
+    if (user === null || user === undefined) return null
+    return mode === 'jwt'
+      ? signJwt(signers, user, secret as string, expiresIn, resolveNow(options.now))
+      : signHash(signers, user, secret as string)
+  }
+}
+
 /** `createIdentityHandler` over one runtime's crypto; the contract is the same on every runtime. */
 export function identityHandlerFor(signers: IdentitySigners) {
+  const issueIdentity = identityIssuerFor(signers)
   return function createIdentityHandler<Context = unknown>(
     options: IdentityHandlerOptions<Context>,
   ): IdentityHandler<Context> {
@@ -83,22 +120,18 @@ export function identityHandlerFor(signers: IdentitySigners) {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return json(request, 405, { error: 'method_not_allowed' }, { Allow: ALLOW })
       }
-      let body: Record<string, unknown>
+      let body: IdentityBody | null
       try {
         const user = await getUser(request, context)
-        // 204, not 401: a browser logs every 4xx in red, and an anonymous visitor is not an error.
-        if (user === null || user === undefined) return nobodySignedIn()
         // The secret is validated here, per request, by the signing functions (see `secret` above).
-        body =
-          mode === 'jwt'
-            ? await signJwt(signers, user, secret as string, expiresIn, now)
-            : await signHash(signers, user, secret as string)
+        body = await issueIdentity(user, { secret, mode, expiresIn, now })
       } catch (error) {
         if (isFrameworkControlFlow(error)) throw error
         reportSafely(onError, error)
         return json(request, 500, { error: 'internal_error' })
       }
-      return json(request, 200, body)
+      // 204, not 401: a browser logs every 4xx in red, and an anonymous visitor is not an error.
+      return body ? json(request, 200, body) : nobodySignedIn()
     }
   }
 }
@@ -127,7 +160,7 @@ function nobodySignedIn(): Response {
 function json(
   request: Request,
   status: number,
-  body: Record<string, unknown>,
+  body: object,
   headers: Record<string, string> = {},
 ): Response {
   return new Response(request.method === 'HEAD' ? null : JSON.stringify(body), {

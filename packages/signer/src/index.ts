@@ -1,7 +1,13 @@
 export type { VerifyOptions } from './beginVerification'
 export { createIdentityHandler } from './createIdentityHandler'
 export { createUserHash } from './createUserHash'
-export type { IdentityHandler, IdentityHandlerOptions } from './identityHandlerFor'
+export type {
+  IdentityBody,
+  IdentityHandler,
+  IdentityHandlerOptions,
+  IssueIdentityOptions,
+} from './identityHandlerFor'
+export { issueIdentity } from './issueIdentity'
 export type { SignOptions } from './prepareJwtPayload'
 export type { SignerErrorCode } from './SignerError'
 export { SignerError } from './SignerError'

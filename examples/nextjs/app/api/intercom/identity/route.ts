@@ -1,6 +1,6 @@
 import { createIdentityHandler } from '@verified-messenger/signer'
 import { cookies } from 'next/headers'
-import { findSessionUser, SESSION_COOKIE } from '../../../session'
+import { findSessionUser, IDENTITY_TTL_SECONDS, SESSION_COOKIE } from '../../../session'
 
 /**
  * The identity endpoint the browser's IntercomProvider fetches. The user comes from the session cookie
@@ -9,6 +9,5 @@ import { findSessionUser, SESSION_COOKIE } from '../../../session'
 export const GET = createIdentityHandler({
   secret: process.env.INTERCOM_IDENTITY_SECRET,
   getUser: async () => findSessionUser((await cookies()).get(SESSION_COOKIE)?.value),
-  // Tokens live 30 minutes here; the browser refreshes them before they expire.
-  expiresIn: 30 * 60,
+  expiresIn: IDENTITY_TTL_SECONDS,
 })
