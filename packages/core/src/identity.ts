@@ -80,7 +80,8 @@ const verifyIdentity = (body: unknown, userId: string | undefined): VerifiedResp
   return { user_id: id, intercom_user_jwt: jwt, expires_at: exp }
 }
 
-const fetchBody = async (source: IdentitySource, context: IdentityRequestContext) => {
+/** One request to `source` as the endpoint contract reads it: the body, or `null` for nobody signed in. */
+export const fetchBody = async (source: IdentitySource, context: IdentityRequestContext) => {
   if (typeof source === 'function') return source(context)
   const { url, init } = typeof source === 'string' ? { url: source, init: undefined } : source
   const response = await fetch(url, { cache: 'no-store', ...init, signal: context.signal })

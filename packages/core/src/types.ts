@@ -211,6 +211,11 @@ export interface Messenger {
   showTicket(ticketId: number): void
   showConversation(conversationId: number): void
   hideNotifications(hidden: boolean): void
+  /**
+   * Downloads the widget script without booting, so a later `boot()` waits only for what is left; does
+   * nothing while consent is not granted. A failure is reported by the boot that uses the script.
+   */
+  preload(): void
   /** The visitor id Intercom assigned, or `undefined` before load. */
   getVisitorId(): string | undefined
   /** Settles when the Messenger has booted. */
