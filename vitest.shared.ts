@@ -7,7 +7,7 @@ const source = (path: string) => fileURLToPath(new URL(`./packages/${path}.ts`, 
  * run never depends on a stale build. Subpath entries come first, so a package's own alias cannot
  * swallow them.
  */
-export const workspaceAlias = Object.fromEntries([
+export const workspaceAlias: Record<string, string> = Object.fromEntries([
   ...['core/launcher', 'react/launcher'].map((entry) => [
     `@verified-messenger/${entry}`,
     source(entry.replace('/', '/src/')),

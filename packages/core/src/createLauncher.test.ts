@@ -34,16 +34,18 @@ describe('createLauncher', () => {
     expect(button?.getAttribute('aria-label')).toBe('Open Intercom Messenger')
     const { position, width, height, borderRadius, backgroundColor, bottom, left, right } =
       button?.style ?? {}
-    expect({ position, width, height, borderRadius, backgroundColor, bottom, left, right }).toEqual({
-      position: 'fixed',
-      width: '48px',
-      height: '48px',
-      borderRadius: '50%',
-      backgroundColor: 'rgb(1, 2, 3)',
-      bottom: '40px',
-      left: '20px',
-      right: '',
-    })
+    expect({ position, width, height, borderRadius, backgroundColor, bottom, left, right }).toEqual(
+      {
+        position: 'fixed',
+        width: '48px',
+        height: '48px',
+        borderRadius: '50%',
+        backgroundColor: 'rgb(1, 2, 3)',
+        bottom: '40px',
+        left: '20px',
+        right: '',
+      },
+    )
     expect(widgetScripts()).toHaveLength(0)
     expect(window.Intercom).toBeUndefined()
     expect(hits.count).toBe(0)

@@ -59,7 +59,10 @@ const noop = () => {}
  *   onConsentRequired: () => banner.open(),
  * })
  */
-export const createLauncher = (messenger: Messenger, options: LauncherOptions = {}): (() => void) => {
+export const createLauncher = (
+  messenger: Messenger,
+  options: LauncherOptions = {},
+): (() => void) => {
   if (typeof document === 'undefined') return noop
   const {
     intent = 'click',
@@ -111,8 +114,9 @@ export const createLauncher = (messenger: Messenger, options: LauncherOptions = 
   }
 
   if (intent === 'idle') {
-    const connection = (navigator as { connection?: { saveData?: boolean; effectiveType?: string } })
-      .connection
+    const connection = (
+      navigator as { connection?: { saveData?: boolean; effectiveType?: string } }
+    ).connection
     const whenIdle = () => (window.requestIdleCallback ?? setTimeout)(() => act(true))
     if (!connection?.saveData && !/[23]g/.test(connection?.effectiveType ?? '')) {
       if (document.readyState === 'complete') whenIdle()
@@ -156,14 +160,23 @@ export const createLauncher = (messenger: Messenger, options: LauncherOptions = 
       button.innerHTML =
         ICON +
         (failed
-          ? note(`bottom:56px;${side}:0;background:#fff;color:#82071e;box-shadow:0 2px 8px #0003`, failedLabel)
+          ? note(
+              `bottom:56px;${side}:0;background:#fff;color:#82071e;box-shadow:0 2px 8px #0003`,
+              failedLabel,
+            )
           : unreadCount
-            ? note(`bottom:32px;${side === 'left' ? 'right' : 'left'}:32px;background:#d1242f`, unreadCount)
+            ? note(
+                `bottom:32px;${side === 'left' ? 'right' : 'left'}:32px;background:#d1242f`,
+                unreadCount,
+              )
             : '')
       // Loading pulses the launcher; WAAPI, so no stylesheet is needed.
       pulse?.cancel()
       pulse = busy
-        ? button.animate?.({ opacity: [1, 0.5] }, { duration: 600, iterations: Infinity, direction: 'alternate' })
+        ? button.animate?.(
+            { opacity: [1, 0.5] },
+            { duration: 600, iterations: Infinity, direction: 'alternate' },
+          )
         : undefined
       if (!button.isConnected) document.body.append(button)
     }

@@ -35,7 +35,11 @@ export const prefetchIdentity = (source: IdentitySource): PrefetchedIdentity => 
   }) as PrefetchedIdentity
   identity.prefetch = (userId) => {
     if (usable(userId)) return
-    const answer = fetchBody(source, { userId, reason: 'boot', signal: new AbortController().signal })
+    const answer = fetchBody(source, {
+      userId,
+      reason: 'boot',
+      signal: new AbortController().signal,
+    })
     // Nobody may await a prefetch; its failure reaches the boot that takes it.
     answer.catch(() => {})
     early = { userId, at: Date.now(), answer }
