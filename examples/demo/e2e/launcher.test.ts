@@ -29,7 +29,7 @@ const ourLauncher = (page: Page) => page.getByRole('button', { name: 'Open Inter
  */
 function watchLauncherCorner(page: Page, x: number, y: number): Promise<void> {
   return page.evaluate(
-    ([px, py]) => {
+    ({ px, py }) => {
       const seen = new Set<string>()
       ;(window as unknown as { __corner: Set<string> }).__corner = seen
       const sample = () => {
@@ -44,7 +44,7 @@ function watchLauncherCorner(page: Page, x: number, y: number): Promise<void> {
       }
       sample()
     },
-    [x, y],
+    { px: x, py: y },
   )
 }
 
