@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core'
 import { findChromium } from '../e2e/findChromium'
 import { launchChromium } from '../e2e/launchChromium'
 import { startDemoServer } from '../server/startDemoServer'
+import { median } from './median'
 
 // Boot latency: the time from the consent click (user already signed in) to the `boot` call reaching
 // the Messenger, with a slow widget script and a slow identity endpoint. Loading the script and fetching
@@ -61,14 +62,6 @@ async function measureOnce(browser: Browser, baseURL: string): Promise<number> {
   } finally {
     await context.close()
   }
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
 }
 
 const [server, browser] = await Promise.all([

@@ -7,8 +7,9 @@ import { fileURLToPath } from 'node:url'
 import lighthouse from 'lighthouse'
 import { type BrowserContext, chromium, type Request } from 'playwright-core'
 import { findChromium } from '../e2e/findChromium'
-import { launchChromium } from '../e2e/launchChromium'
+import { chromiumFlags, launchChromium } from '../e2e/launchChromium'
 import { type DemoServer, startDemoServer } from '../server/startDemoServer'
+import { median } from './median'
 
 // The click-to-load launcher against the plain provider, on the demo page, side by side in one run:
 // what reaches the widget host before the visitor interacts, Lighthouse's view of the page, how long
@@ -72,17 +73,7 @@ async function lighthouseRun(path: string, server: DemoServer) {
   const profile = await mkdtemp(join(tmpdir(), 'verified-messenger-lighthouse-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--remote-debugging-port=${port}`,
-    ],
+    args: [...chromiumFlags, `--remote-debugging-port=${port}`],
   })
   try {
     await signInAndAccept(context, server.url)
@@ -170,14 +161,6 @@ async function clickToOpen(server: DemoServer, path: string, warm: boolean) {
   } finally {
     await browser.close()
   }
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
 }
 
 /** The launcher entries' min + gzip sizes, as `pnpm size` measures them. */
