@@ -152,15 +152,16 @@ async function clickToOpen(server: DemoServer, path: string, warm: boolean) {
       }
       if (w.__openedAt === undefined || w.__clickedAt === undefined) return undefined
       if (!w.__fakeIntercom?.state.verified) return undefined
+      const clicked = w.__clickedAt
       const arrived = (pattern: RegExp) =>
         Math.max(
           ...performance
             .getEntriesByType('resource')
             .filter(({ name }) => pattern.test(name))
-            .map((entry) => (entry as PerformanceResourceTiming).responseEnd - w.__clickedAt),
+            .map((entry) => (entry as PerformanceResourceTiming).responseEnd - clicked),
         )
       return {
-        open: w.__openedAt - w.__clickedAt,
+        open: w.__openedAt - clicked,
         floor: arrived(/\/widget\/|\/api\/intercom\/identity/),
         // The Messenger's own check of the boot, which can only start once its script runs.
         ping: arrived(/\/messenger\/web\/ping/),
