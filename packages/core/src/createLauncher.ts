@@ -40,8 +40,7 @@ const LOOK =
 const ICON =
   '<svg viewBox="0 0 24 24" width="24" height="24"><path fill="currentColor" d="M4 4h16v11H9l-5 4z"/></svg>'
 // The unread badge, and the message over a failed launcher.
-const note = (style: string, text: string | number) =>
-  `<span style="position:absolute;padding:0 6px;border-radius:10px;white-space:nowrap;${style}">${text}</span>`
+const NOTE = 'position:absolute;padding:0 6px;border-radius:10px;white-space:nowrap;'
 
 const noop = () => {}
 
@@ -157,19 +156,17 @@ export const createLauncher = (
       const busy = status === 'loading' || status === 'identifying'
       button.setAttribute('aria-busy', String(busy))
       button.setAttribute('aria-label', failed ? failedLabel : named)
-      button.innerHTML =
-        ICON +
-        (failed
-          ? note(
-              `bottom:56px;${side}:0;background:#fff;color:#82071e;box-shadow:0 2px 8px #0003`,
-              failedLabel,
-            )
-          : unreadCount
-            ? note(
-                `bottom:32px;${side === 'left' ? 'right' : 'left'}:32px;background:#d1242f`,
-                unreadCount,
-              )
-            : '')
+      button.innerHTML = ICON
+      const text = failed ? failedLabel : unreadCount
+      if (text) {
+        const note = button.appendChild(document.createElement('span'))
+        note.textContent = String(text)
+        note.style.cssText =
+          NOTE +
+          (failed
+            ? `bottom:56px;${side}:0;background:#fff;color:#82071e;box-shadow:0 2px 8px #0003`
+            : `bottom:32px;${side === 'left' ? 'right' : 'left'}:32px;background:#d1242f`)
+      }
       // Loading pulses the launcher; WAAPI, so no stylesheet is needed.
       pulse?.cancel()
       pulse = busy
