@@ -11,6 +11,7 @@ export const featureEntries: Record<string, Record<string, string>> = {
     'usercentrics-consent': 'usercentricsConsent',
     'didomi-consent': 'didomiConsent',
     'page-views': 'pageViews',
+    launcher: 'launcher',
   },
   react: {
     'sync-sign-out': 'syncSignOut',
@@ -21,6 +22,7 @@ export const featureEntries: Record<string, Record<string, string>> = {
     'usercentrics-consent': 'usercentricsConsent',
     'didomi-consent': 'didomiConsent',
     'page-views': 'usePageViews',
+    launcher: 'launcher',
   },
   testing: {
     server: 'server',

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core'
 import { findChromium } from '../e2e/findChromium'
 import { launchChromium } from '../e2e/launchChromium'
 import { type DemoServerOptions, startDemoServer } from '../server/startDemoServer'
+import { median } from './median'
 
 // Boot latency: the time from the consent click (user already signed in) to the `boot` call reaching
 // the Messenger, with a slow widget script and a slow identity endpoint. Loading the script and fetching
@@ -75,14 +76,6 @@ async function measureOnce(browser: Browser, baseURL: string): Promise<number> {
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
-}
-
 /** The median of `runs` measurements (after a warm-up) against a demo server started with `options`. */
 async function measure(browser: Browser, options: DemoServerOptions) {
   const server = await startDemoServer(options)
@@ -90,7 +83,7 @@ async function measure(browser: Browser, options: DemoServerOptions) {
     await measureOnce(browser, server.url) // warm-up: Chromium and the server's first requests
     const samples: number[] = []
     for (let run = 0; run < runs; run++) samples.push(await measureOnce(browser, server.url))
-    return { median: median(samples), min: Math.min(...samples), max: Math.max(...samples) }
+    return { middle: median(samples), min: Math.min(...samples), max: Math.max(...samples) }
   } finally {
     await server.close()
   }
@@ -106,7 +99,7 @@ try {
     '  identity                          identity delay   median  [min, max]          floor   median/floor  sequential',
   )
   for (const { name, identityDelayMs, renderIdentity } of scenarios) {
-    const { median, min, max } = await measure(browser, {
+    const { middle, min, max } = await measure(browser, {
       scriptDelayMs,
       identityDelayMs,
       renderIdentity,
@@ -114,7 +107,7 @@ try {
     // Without an identity request the script alone is the floor; with one, the slower of the two.
     const floor = renderIdentity ? scriptDelayMs : Math.max(scriptDelayMs, identityDelayMs)
     console.log(
-      `  ${name.padEnd(33)} ${ms(identityDelayMs).padStart(14)}  ${ms(median)}  [${ms(min)}, ${ms(max)}]  ${ms(floor)}  ${(median / floor).toFixed(3).padStart(12)}  ${ms(scriptDelayMs + identityDelayMs)}`,
+      `  ${name.padEnd(33)} ${ms(identityDelayMs).padStart(14)}  ${ms(middle)}  [${ms(min)}, ${ms(max)}]  ${ms(floor)}  ${(middle / floor).toFixed(3).padStart(12)}  ${ms(scriptDelayMs + identityDelayMs)}`,
     )
   }
   console.log('  target: median/floor <= 1.100')

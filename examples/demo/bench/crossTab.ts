@@ -2,6 +2,7 @@ import type { Browser, Page, Request } from 'playwright-core'
 import { findChromium } from '../e2e/findChromium'
 import { launchChromium } from '../e2e/launchChromium'
 import { startDemoServer } from '../server/startDemoServer'
+import { median } from './median'
 
 // Several tabs of one browser (pages of one context, sharing cookies, storage and Web Locks):
 // 1. sign-out reach: the time from the sign-out click's `shutdown` in one tab to `shutdown` reaching the
@@ -94,14 +95,6 @@ async function renewalsPerPeriod(browser: Browser, baseURL: string, count: numbe
   } finally {
     await context.close()
   }
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
 }
 
 const [server, browser] = await Promise.all([

@@ -1,9 +1,15 @@
 import { type Consent, IntercomProvider } from '@verified-messenger/react'
+import {
+  IntercomLauncher,
+  type LauncherIntent,
+  prefetchIdentity,
+} from '@verified-messenger/react/launcher'
 import { shareRenewal } from '@verified-messenger/react/share-renewal'
 import { useSyncSignOut } from '@verified-messenger/react/sync-sign-out'
 import { useState } from 'react'
 import type { DemoUser } from '../server/demoUsers'
 import { AccountPage } from './AccountPage'
+import { bootSettingsFor } from './bootSettingsFor'
 import { ConsentBanner } from './ConsentBanner'
 import type { DemoConfig } from './demoConfig'
 import { Header } from './Header'
@@ -14,15 +20,24 @@ import { TamperPanel } from './TamperPanel'
 import { useConsent } from './useConsent'
 import { useMessengerSession } from './useMessengerSession'
 
+const identityUrl = '/api/intercom/identity'
+// For the launcher's hover warm-up: the identity it requests early is the one the boot then uses.
+const launcherIdentity = prefetchIdentity(identityUrl)
+
+/** The launcher intent named in the query (`?launcher=hover`), `'click'` by default. */
+export function readIntent(value: string | null): LauncherIntent {
+  return value === 'hover' || value === 'idle' ? value : 'click'
+}
+
 /** The demo app: a SaaS account area with the Messenger booted for whoever the server says is signed in. */
-export function App({ config, strict }: { config: DemoConfig; strict: boolean }) {
+export function App({ config, strict, launcher }: AppProps) {
   const [consent, setConsent] = useConsent()
   // The tabs of this browser renew the identity token once between them; `?solo` renews in each tab on
   // its own, which the cross-tab benchmark compares against.
   const [identity] = useState(() =>
     new URLSearchParams(window.location.search).has('solo')
-      ? '/api/intercom/identity'
-      : shareRenewal('/api/intercom/identity', { appId: config.appId }),
+      ? identityUrl
+      : shareRenewal(identityUrl, { appId: config.appId }),
   )
   // The fake is mounted on this server; it is loaded exactly the way Intercom's widget would be.
   const fakeBase =
@@ -32,11 +47,17 @@ export function App({ config, strict }: { config: DemoConfig; strict: boolean })
     <IntercomProvider
       appId={config.appId}
       consent={consent}
-      identity={identity}
+      identity={launcher ? launcherIdentity : identity}
       initialIdentity={config.initialIdentity}
       {...(fakeBase && { apiBase: fakeBase, scriptUrl: `${fakeBase}/widget/${config.appId}` })}
     >
-      <Pages config={config} strict={strict} consent={consent} apiBase={fakeBase} />
+      <Pages
+        config={config}
+        strict={strict}
+        consent={consent}
+        apiBase={fakeBase}
+        launcher={launcher}
+      />
       {consent === 'pending' ? (
         <ConsentBanner
           onAccept={() => {
@@ -53,22 +74,46 @@ export function App({ config, strict }: { config: DemoConfig; strict: boolean })
   )
 }
 
-interface PagesProps {
+interface AppProps {
   config: DemoConfig
   strict: boolean
+  /** Set: the click-to-load launcher with this intent stands in until the visitor asks for the chat. */
+  launcher?: LauncherIntent | undefined
+}
+
+interface PagesProps extends AppProps {
   consent: Consent
   apiBase: string | undefined
 }
 
-function Pages({ config, strict, consent, apiBase }: PagesProps) {
+function Pages({ config, strict, consent, apiBase, launcher }: PagesProps) {
   const [user, setUser] = useState<DemoUser | null>(config.user)
-  const { signInAs, signOutUser } = useMessengerSession(user, setUser)
+  const { signInAs, signOutUser } = useMessengerSession(user, setUser, launcher !== undefined)
   // Signing out (or switching user) here ends the Messenger in the other tabs too.
   useSyncSignOut({ appId: config.appId })
 
   return (
     <>
-      <Header user={user} strict={strict} messenger={config.messenger} onSignOut={signOutUser} />
+      <Header
+        user={user}
+        strict={strict}
+        launcher={launcher !== undefined}
+        messenger={config.messenger}
+        onSignOut={signOutUser}
+      />
+      {launcher && (
+        <IntercomLauncher
+          intent={launcher}
+          identity={launcherIdentity}
+          settings={user ? bootSettingsFor(user) : undefined}
+          // While consent is pending the banner is on screen: take the visitor to its Accept button.
+          onConsentRequired={() =>
+            document
+              .querySelector<HTMLElement>('[aria-label="Cookie consent"] .button:not(.secondary)')
+              ?.focus()
+          }
+        />
+      )}
       <main className="layout">
         {user ? (
           <AccountPage

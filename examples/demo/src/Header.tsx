@@ -4,18 +4,22 @@ import type { DemoConfig } from './demoConfig'
 interface HeaderProps {
   user: DemoUser | null
   strict: boolean
+  launcher: boolean
   messenger: DemoConfig['messenger']
   onSignOut: () => void
 }
 
 /** The top bar: who is signed in, which Messenger is running, and the sign-out button. */
-export function Header({ user, strict, messenger, onSignOut }: HeaderProps) {
+export function Header({ user, strict, launcher, messenger, onSignOut }: HeaderProps) {
   return (
     <header className="header">
       <span className="brand">Acme Analytics</span>
       <span className="tags">
         <span className="tag">{messenger === 'fake' ? 'Fake Messenger' : 'Intercom'}</span>
         {strict && <span className="tag">StrictMode</span>}
+        <a className="tag" href={launcher ? '/' : '/?launcher'}>
+          Click-to-load launcher: {launcher ? 'on' : 'off'}
+        </a>
       </span>
       {user && (
         <span className="who">

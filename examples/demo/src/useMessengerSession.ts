@@ -1,5 +1,5 @@
 import { useIntercom } from '@verified-messenger/react'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import type { DemoUser } from '../server/demoUsers'
 import { bootSettingsFor } from './bootSettingsFor'
 import { signIn, signOut } from './sessionApi'
@@ -7,19 +7,26 @@ import { signIn, signOut } from './sessionApi'
 /**
  * Keeps the Messenger on the app's session: booted verified as the signed-in user, anonymous otherwise.
  * The effect is written the plain way on purpose; the SDK is what keeps StrictMode's second run from
- * loading or booting twice.
+ * loading or booting twice. With `deferred` (the click-to-load launcher) nothing boots until the
+ * launcher has started the Messenger; from then on the session is kept as usual.
  */
 export function useMessengerSession(
   user: DemoUser | null,
   setUser: (user: DemoUser | null) => void,
+  deferred = false,
 ) {
-  const { boot, shutdown, signOut: signOutOfMessenger } = useIntercom()
+  const { boot, shutdown, status, signOut: signOutOfMessenger } = useIntercom()
+  const [started, setStarted] = useState(!deferred)
+  if (!started && status !== 'idle' && status !== 'awaiting-consent' && status !== 'shut-down') {
+    setStarted(true)
+  }
 
   useEffect(() => {
+    if (!started) return
     boot(user ? bootSettingsFor(user) : undefined).catch(() => {
       // Identity failures are in useIntercom().error, which the Messenger panel shows.
     })
-  }, [user, boot])
+  }, [user, boot, started])
 
   return {
     async signInAs(userId: string) {

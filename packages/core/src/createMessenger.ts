@@ -463,6 +463,9 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
       }
       set({ status: statusWithout(consent) })
     },
+    preload() {
+      if (browser && snapshot().consent === 'granted') loadIntercom(src, options)?.catch(noop)
+    },
     getVisitorId: () =>
       (snapshot().status === 'booted' && (intercom('getVisitorId') as string | undefined)) || '',
     ready: () =>

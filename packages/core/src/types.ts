@@ -300,6 +300,11 @@ export interface Messenger {
   showTicket(ticketId: number): void
   showConversation(conversationId: number): void
   hideNotifications(hidden: boolean): void
+  /**
+   * Downloads the widget script without booting, so a later `boot()` waits only for what is left; does
+   * nothing while consent is not granted. A failure is reported by the boot that uses the script.
+   */
+  preload(): void
   /** The visitor id Intercom assigned, or `''` until the widget has loaded. */
   getVisitorId(): string
   /** Settles when the Messenger has booted. */

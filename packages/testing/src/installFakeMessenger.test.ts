@@ -93,6 +93,19 @@ describe('installFakeMessenger', () => {
     expect(consoleError).not.toHaveBeenCalled()
   })
 
+  it('opens once verified when show was called while the boot was being checked, as Intercom does', async () => {
+    const fake = install()
+    const onShow = vi.fn()
+    intercom('onShow', onShow)
+    intercom('boot', { app_id: APP_ID, user_id: 'user_ada', intercom_user_jwt: jwtFor('user_ada') })
+    intercom('show')
+    expect(fake.state.isOpen).toBe(false)
+
+    await fake.settled()
+    expect(fake.state).toMatchObject({ booted: true, verified: true, isOpen: true })
+    expect(onShow).toHaveBeenCalledOnce()
+  })
+
   it('is not booted while the server is still checking the user', () => {
     const fake = install()
     intercom('boot', { app_id: APP_ID, user_id: 'user_ada', intercom_user_jwt: jwtFor('user_ada') })

@@ -102,7 +102,10 @@ export function installFakeMessenger(options: FakeMessengerOptions = {}): FakeMe
     recorder.emit('onHide')
   }
 
+  // Like Intercom, a `show` made while a boot is being verified opens the Messenger once it is accepted.
+  let showWhenBooted = false
   const show = () => {
+    if (store.get().verifying && !store.get().booted) showWhenBooted = true
     if (!store.get().booted || store.get().isOpen) return
     store.set({ isOpen: true })
     recorder.emit('onShow')
@@ -118,9 +121,12 @@ export function installFakeMessenger(options: FakeMessengerOptions = {}): FakeMe
       userId: user?.userId ?? null,
       refusal: null,
     })
+    if (showWhenBooted) show()
+    showWhenBooted = false
   }
 
   const refuse = (refusal: FakeRefusal) => {
+    showWhenBooted = false
     hide()
     console.error(refusal.message)
     store.set({ ...notBooted, refusal })
@@ -129,6 +135,7 @@ export function installFakeMessenger(options: FakeMessengerOptions = {}): FakeMe
   const cancelCheck = () => {
     check?.abort()
     check = undefined
+    showWhenBooted = false
   }
 
   /** Decides who `next` boots as; with enforcement, only the server can say a user is verified. */

@@ -61,6 +61,30 @@ describe('renderMessengerPanel', () => {
     expect(dialog()?.hidden).toBe(true)
   })
 
+  it("draws the launcher as Intercom does, from the boot's appearance settings", () => {
+    const { launcher } = setup()
+    intercom('boot', { app_id: APP_ID })
+    const root = document.querySelector<HTMLElement>('[data-fake-intercom]')
+    expect(launcher()?.style.width).toBe('48px')
+    expect(launcher()?.style.background).toBe('rgb(0, 113, 178)')
+    expect([root?.style.bottom, root?.style.right]).toEqual(['20px', '20px'])
+
+    intercom('shutdown')
+    intercom('boot', {
+      app_id: APP_ID,
+      action_color: '#ff0000',
+      alignment: 'left',
+      vertical_padding: 40,
+      horizontal_padding: 30,
+    })
+    expect(launcher()?.style.background).toBe('rgb(255, 0, 0)')
+    expect([root?.style.bottom, root?.style.left, root?.style.right]).toEqual(['40px', '30px', ''])
+
+    intercom('shutdown')
+    intercom('boot', { app_id: APP_ID, hide_default_launcher: true })
+    expect(launcher()?.hidden).toBe(true)
+  })
+
   it('shows an anonymous visitor as such', () => {
     const { fake, dialog } = setup()
     intercom('boot', { app_id: APP_ID })

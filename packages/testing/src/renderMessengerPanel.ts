@@ -2,19 +2,37 @@ import type { FakeMessenger, FakeMessengerState } from './types'
 
 const font = 'font: 14px/1.4 system-ui, sans-serif;'
 const styles = {
-  root: `position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; ${font} color: #1a1a1a;`,
+  root: `position: fixed; z-index: 2147483003; ${font} color: #1a1a1a;`,
+  // Intercom's launcher: a 48 px circle in the action colour with its shadow, 20 px from the corner
+  // unless vertical_padding and horizontal_padding say otherwise.
   launcher:
-    'position: relative; width: 56px; height: 56px; border: 0; border-radius: 50%; background: #1f6feb; color: #fff; cursor: pointer; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.3);',
+    'position: relative; width: 48px; height: 48px; padding: 0; border: 0; border-radius: 50%; color: #fff; cursor: pointer; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.06), 0 2px 32px rgba(0, 0, 0, 0.16); vertical-align: bottom;',
   badge:
     'position: absolute; top: -4px; right: -4px; min-width: 20px; padding: 0 6px; border-radius: 10px; background: #d1242f; color: #fff; font-size: 12px; line-height: 20px;',
   panel:
-    'position: absolute; right: 0; bottom: 72px; width: 300px; padding: 16px; border-radius: 12px; background: #fff; box-shadow: 0 4px 24px rgba(0, 0, 0, 0.25);',
+    'position: absolute; bottom: 64px; width: 300px; padding: 16px; border-radius: 12px; background: #fff; box-shadow: 0 4px 24px rgba(0, 0, 0, 0.25);',
   heading: 'margin: 0 0 8px; font-size: 16px;',
   close:
     'position: absolute; top: 8px; right: 8px; border: 0; background: none; font-size: 20px; cursor: pointer;',
   notice:
     'max-width: 320px; margin: 0; padding: 12px; border-radius: 8px; background: #ffebe9; color: #82071e; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.2);',
 }
+
+/** Intercom's default action colour, which colours the launcher when the boot names none. */
+const defaultActionColor = '#0071b2'
+
+/** The appearance settings the page booted (and updated) the Messenger with. */
+function appearanceOf(fake: FakeMessenger): Record<string, unknown> {
+  let settings: Record<string, unknown> = {}
+  for (const [method, arg] of fake.calls) {
+    if (method === 'boot') settings = { ...(arg as Record<string, unknown>) }
+    if (method === 'update') settings = { ...settings, ...(arg as Record<string, unknown>) }
+  }
+  return settings
+}
+
+const pixels = (value: unknown, fallback: number) =>
+  `${typeof value === 'number' ? value : fallback}px`
 
 /** The sentence that says who the Messenger is booted as, and whether Intercom would trust it. */
 export function describeIdentity(state: FakeMessengerState): string {
@@ -28,7 +46,9 @@ export function describeIdentity(state: FakeMessengerState): string {
 }
 
 /**
- * Draws the fake Messenger on the page: a launcher at the bottom right (with the unread count) that
+ * Draws the fake Messenger on the page: a launcher with Intercom's geometry (48 px, 20 px from the
+ * corner, or the boot's `alignment`, paddings and `action_color`; none with `hide_default_launcher`,
+ * with the unread count) that
  * opens a panel saying who is signed in, and a notice when a boot is refused. Returns a function that
  * removes it.
  */
@@ -65,12 +85,15 @@ export function renderMessengerPanel(fake: FakeMessenger, document: Document): (
   const launcher = element('button', styles.launcher, {
     type: 'button',
     'aria-controls': panel.id,
+    // Intercom's class for the launcher it draws first, which launcher facades look for.
+    class: 'intercom-lightweight-app-launcher',
   })
   // A drawn speech bubble: an emoji would depend on the machine's fonts (headless Chromium has none).
   const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg')
   icon.setAttribute('viewBox', '0 0 24 24')
-  icon.setAttribute('width', '26')
-  icon.setAttribute('height', '26')
+  icon.setAttribute('width', '24')
+  icon.setAttribute('height', '24')
+  icon.setAttribute('style', 'vertical-align: middle;')
   icon.setAttribute('aria-hidden', 'true')
   const bubble = document.createElementNS('http://www.w3.org/2000/svg', 'path')
   bubble.setAttribute('d', 'M4 4h16v11H9l-5 4z')
@@ -93,7 +116,15 @@ export function renderMessengerPanel(fake: FakeMessenger, document: Document): (
     const { state } = fake
     notice.hidden = !state.refusal
     notice.textContent = state.refusal ? describeIdentity(state) : ''
-    launcher.hidden = !state.booted
+    const look = appearanceOf(fake)
+    const side = look.alignment === 'left' ? 'left' : 'right'
+    root.style.bottom = pixels(look.vertical_padding, 20)
+    root.style[side] = pixels(look.horizontal_padding, 20)
+    root.style[side === 'left' ? 'right' : 'left'] = ''
+    panel.style[side] = '0'
+    launcher.style.background =
+      typeof look.action_color === 'string' ? look.action_color : defaultActionColor
+    launcher.hidden = !state.booted || look.hide_default_launcher === true
     const unread = state.unreadCount > 0 ? `, ${state.unreadCount} unread` : ''
     launcher.setAttribute('aria-label', `${state.isOpen ? 'Close' : 'Open'} the Messenger${unread}`)
     launcher.setAttribute('aria-expanded', String(state.isOpen))
