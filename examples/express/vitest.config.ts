@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config'
-import { sourceAlias } from '../demo/e2e/sourceAlias'
+import { sourceAlias } from '../demo/e2e/sourceAlias.ts'
 
 export default defineProject({
   resolve: { alias: sourceAlias },

@@ -42,7 +42,9 @@ const sessionElement = document.getElementById('session')
 sessionElement?.replaceChildren(
   user ? `Signed in as ${user.name}. ` : 'Signed out. ',
   user
-    ? button('Sign out', () => session('DELETE'))
+    ? // Shuts the Messenger down and removes its cookies before the server session ends, so nothing of
+      // this user survives into the signed-out page.
+      button('Sign out', () => messenger.signOut(() => session('DELETE')))
     : button('Sign in as Ada', () => session('POST', 'user-ada')),
 )
 // The server decides who is signed in; the endpoint signs only its session's user.
