@@ -1,33 +1,5 @@
 import { fileURLToPath } from 'node:url'
-
-/** The opt-in entry points (`@verified-messenger/<package>/<subpath>`) and the source file of each. */
-export const featureEntries: Record<string, Record<string, string>> = {
-  core: {
-    'sync-sign-out': 'syncSignOut',
-    'share-renewal': 'shareRenewal',
-    'tcf-consent': 'tcfConsent',
-    'onetrust-consent': 'oneTrustConsent',
-    'cookiebot-consent': 'cookiebotConsent',
-    'usercentrics-consent': 'usercentricsConsent',
-    'didomi-consent': 'didomiConsent',
-    'page-views': 'pageViews',
-    launcher: 'launcher',
-  },
-  react: {
-    'sync-sign-out': 'syncSignOut',
-    'share-renewal': 'shareRenewal',
-    'tcf-consent': 'tcfConsent',
-    'onetrust-consent': 'oneTrustConsent',
-    'cookiebot-consent': 'cookiebotConsent',
-    'usercentrics-consent': 'usercentricsConsent',
-    'didomi-consent': 'didomiConsent',
-    'page-views': 'usePageViews',
-    launcher: 'launcher',
-  },
-  testing: {
-    server: 'server',
-  },
-}
+import { featureEntries } from './packages/entryPoints.ts'
 
 const source = (name: string, file: string) =>
   fileURLToPath(new URL(`./packages/${name}/src/${file}.ts`, import.meta.url))

@@ -1,21 +1,11 @@
 import { defineConfig } from 'tsup'
+import { tsupEntries } from '../entryPoints.ts'
 
 export default defineConfig({
   // Only errors: `pnpm test` builds first, and a green run should print what a reader needs.
   silent: true,
   // The bindings, and each opt-in feature as its own entry point (0 bytes for apps that do not import it).
-  entry: {
-    index: 'src/index.ts',
-    'sync-sign-out': 'src/syncSignOut.ts',
-    'share-renewal': 'src/shareRenewal.ts',
-    'tcf-consent': 'src/tcfConsent.ts',
-    'onetrust-consent': 'src/oneTrustConsent.ts',
-    'cookiebot-consent': 'src/cookiebotConsent.ts',
-    'usercentrics-consent': 'src/usercentricsConsent.ts',
-    'didomi-consent': 'src/didomiConsent.ts',
-    'page-views': 'src/usePageViews.ts',
-    launcher: 'src/launcher.ts',
-  },
+  entry: tsupEntries('react'),
   format: ['esm', 'cjs'],
   // The types of the package's own name come from its sources: its build is what is being made.
   dts: { compilerOptions: { paths: { '@verified-messenger/react': ['./src/index.ts'] } } },

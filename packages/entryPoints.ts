@@ -1,0 +1,42 @@
+// One list of the packages' opt-in entry points, read by the test aliases (vitest.shared.ts), the builds
+// (tsup.config.ts) and the packaging test, which checks package.json exports and tsconfig paths against it.
+
+/** The opt-in entry points (`@verified-messenger/<package>/<subpath>`) and the source file of each. */
+export const featureEntries: Record<string, Record<string, string>> = {
+  core: {
+    'sync-sign-out': 'syncSignOut',
+    'share-renewal': 'shareRenewal',
+    'tcf-consent': 'tcfConsent',
+    'onetrust-consent': 'oneTrustConsent',
+    'cookiebot-consent': 'cookiebotConsent',
+    'usercentrics-consent': 'usercentricsConsent',
+    'didomi-consent': 'didomiConsent',
+    'page-views': 'pageViews',
+    launcher: 'launcher',
+  },
+  react: {
+    'sync-sign-out': 'syncSignOut',
+    'share-renewal': 'shareRenewal',
+    'tcf-consent': 'tcfConsent',
+    'onetrust-consent': 'oneTrustConsent',
+    'cookiebot-consent': 'cookiebotConsent',
+    'usercentrics-consent': 'usercentricsConsent',
+    'didomi-consent': 'didomiConsent',
+    'page-views': 'usePageViews',
+    launcher: 'launcher',
+  },
+  testing: {
+    server: 'server',
+  },
+}
+
+/** tsup's `entry` for `name`: its index and each opt-in entry point, built to `dist/<subpath>.js`. */
+export const tsupEntries = (name: string): Record<string, string> => ({
+  index: 'src/index.ts',
+  ...Object.fromEntries(
+    Object.entries(featureEntries[name] ?? {}).map(([subpath, file]) => [
+      subpath,
+      `src/${file}.ts`,
+    ]),
+  ),
+})
