@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import type { IdentityResponse } from '@verified-messenger/react'
 import {
   createIdentityHandler,
+  issueIdentity,
   type NodeHandlerContext,
   toNodeHandler,
 } from '@verified-messenger/signer'
@@ -80,21 +80,18 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const appId = intercom?.appId ?? fakeAppId
   const sessions = createSessionStore()
   const sendClient = serveClient(clientDir)
-  const identityHandler = createIdentityHandler<NodeHandlerContext>({
-    secret,
-    expiresIn: tokenTtlSeconds,
-    // The session decides who is signed in; nothing the browser sends can name another user.
-    getUser: (_request, { req }) => {
-      const user = findDemoUser(sessions.userIdOf(req.headers.cookie))
-      return user ? { user_id: user.id, email: user.email, name: user.name } : null
-    },
-  })
-  const identity = toNodeHandler(identityHandler)
-  // The endpoint's answer for this request's session, issued while rendering: the body, or null for nobody.
-  const issueIdentity = async (req: IncomingMessage, res: ServerResponse) => {
-    const answer = await identityHandler(new Request('http://localhost/'), { req, res })
-    return answer.ok && answer.status !== 204 ? ((await answer.json()) as IdentityResponse) : null
+  // The session decides who is signed in; nothing the browser sends can name another user.
+  const signedInUser = (req: IncomingMessage) => {
+    const user = findDemoUser(sessions.userIdOf(req.headers.cookie))
+    return user ? { user_id: user.id, email: user.email, name: user.name } : null
   }
+  const identity = toNodeHandler(
+    createIdentityHandler<NodeHandlerContext>({
+      secret,
+      expiresIn: tokenTtlSeconds,
+      getUser: (_request, { req }) => signedInUser(req),
+    }),
+  )
   // Loaded only when used: a deployment with real Intercom never loads the fake.
   const fake = intercom
     ? undefined
@@ -142,7 +139,13 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       ...(fake ? { fakeBasePath } : {}),
       user: findDemoUser(sessions.userIdOf(request.headers.cookie)) ?? null,
       demoUsers,
-      ...(renderIdentity && { initialIdentity: await issueIdentity(request, response) }),
+      // The endpoint's answer for this session, signed while rendering: the first boot needs no request.
+      ...(renderIdentity && {
+        initialIdentity: await issueIdentity(signedInUser(request), {
+          secret,
+          expiresIn: tokenTtlSeconds,
+        }),
+      }),
     }
     return sendClient(pathname, config, response)
   }
