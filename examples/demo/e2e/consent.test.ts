@@ -46,11 +46,8 @@ describe('consent', () => {
   })
 
   it('revoking consent shuts the Messenger down and removes the intercom cookies', async () => {
-    const { page, intercomCookies, signInAs } = await demo.visit()
-    await signInAs('user_ada')
-    await page.goto('/')
-    await page.getByRole('button', { name: 'Accept' }).click()
-    await waitForVerified(page, 'user_ada')
+    const { page, intercomCookies, openVerified } = await demo.visit()
+    await openVerified('user_ada')
     expect(await intercomCookies()).not.toEqual([])
 
     await page.getByRole('button', { name: 'Revoke consent' }).click()

@@ -46,6 +46,8 @@ export interface Visitor {
   intercomCookies: () => Promise<string[]>
   /** Signs in through the demo's API, sharing the context's cookie jar, before the page is opened. */
   signInAs: (userId: string) => Promise<void>
+  /** Signs in as `userId`, opens the demo, accepts the consent banner and waits until verified. */
+  openVerified: (userId: string) => Promise<void>
 }
 
 /** A response's body; Chromium keeps none for a 204 (the identity endpoint's "nobody signed in"). */
@@ -79,6 +81,11 @@ async function newVisitor(
     )
   })
 
+  const signInAs = async (userId: string) => {
+    const response = await context.request.post('/api/session', { data: { userId } })
+    if (!response.ok()) throw new Error(`sign-in failed with HTTP ${response.status()}`)
+  }
+
   return {
     context,
     page,
@@ -90,9 +97,12 @@ async function newVisitor(
       (await context.cookies())
         .map((cookie) => cookie.name)
         .filter((name) => name.startsWith('intercom-')),
-    signInAs: async (userId) => {
-      const response = await context.request.post('/api/session', { data: { userId } })
-      if (!response.ok()) throw new Error(`sign-in failed with HTTP ${response.status()}`)
+    signInAs,
+    openVerified: async (userId) => {
+      await signInAs(userId)
+      await page.goto('/')
+      await page.getByRole('button', { name: 'Accept' }).click()
+      await waitForVerified(page, userId)
     },
   }
 }

@@ -52,11 +52,8 @@ describe('layout', () => {
   })
 
   it('keeps the open Messenger and its refusal notice off the page content on a desktop', async () => {
-    const { page, signInAs } = await demo.visit(desktop)
-    await signInAs('user_ada')
-    await page.goto('/')
-    await page.getByRole('button', { name: 'Accept' }).click()
-    await waitForVerified(page, 'user_ada')
+    const { page, openVerified } = await demo.visit(desktop)
+    await openVerified('user_ada')
 
     await page.getByRole('button', { name: /Open the Messenger/ }).click()
     await page.getByRole('dialog', { name: 'Messenger (fake)' }).waitFor()

@@ -25,11 +25,8 @@ describe('signing in and out', () => {
   })
 
   it('signing out shuts down, clears the cookies and boots anonymous; the next user is verified as themselves', async () => {
-    const { page, context, signInAs } = await demo.visit()
-    await signInAs('user_ada')
-    await page.goto('/')
-    await page.getByRole('button', { name: 'Accept' }).click()
-    await waitForVerified(page, 'user_ada')
+    const { page, context, openVerified } = await demo.visit()
+    await openVerified('user_ada')
     // The visitor and session the Messenger knew Ada by; the device id outlives a sign-out, as Intercom's does.
     const visitorCookies = async () =>
       (await context.cookies())

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { identityPath, useDemo, waitForVerified } from './demoHarness'
+import { identityPath, useDemo } from './demoHarness'
 
 describe('signing out while the server session outlives the click', () => {
   // The server ends the session a second after the click; until then its identity endpoint still
@@ -7,11 +7,8 @@ describe('signing out while the server session outlives the click', () => {
   const demo = useDemo({ signOutDelayMs: 1000 })
 
   it('never hands the leaving user to window.Intercom again, and boots anonymous without asking who is signed in', async () => {
-    const { page, requestsTo, signInAs } = await demo.visit()
-    await signInAs('user_ada')
-    await page.goto('/')
-    await page.getByRole('button', { name: 'Accept' }).click()
-    await waitForVerified(page, 'user_ada')
+    const { page, requestsTo, openVerified } = await demo.visit()
+    await openVerified('user_ada')
     const callsBefore = await page.evaluate(() => window.__fakeIntercom?.calls.length ?? 0)
     const identityRequestsBefore = requestsTo(identityPath).length
 

@@ -16,10 +16,7 @@ describe('tampering with the user id', () => {
     page = visitor.page
     await watchForVerified(visitor.context, 'forged')
     await watchForVerified(visitor.context, 'user_ada')
-    await visitor.signInAs('user_ada')
-    await page.goto('/')
-    await page.getByRole('button', { name: 'Accept' }).click()
-    await waitForVerified(page, 'user_ada')
+    await visitor.openVerified('user_ada')
   })
 
   it('the SDK refuses to boot a user id the server did not sign, and never sends it to Intercom', async () => {
