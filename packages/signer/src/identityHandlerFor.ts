@@ -78,20 +78,37 @@ export function identityIssuerFor(signers: IdentitySigners) {
   ): Promise<IdentityBody | null> {
     assertOptionsObject(options ?? null, '{ secret }')
     const { secret, mode = 'jwt', expiresIn = 3600 } = options
-    if (mode !== 'jwt' && mode !== 'hmac') {
-      throw new SignerError('ERR_OPTIONS', `options.mode must be 'jwt' or 'hmac'.`)
-    }
-    assertExpiresIn(expiresIn, false)
-    if (user === null || user === undefined) return null
-    return mode === 'jwt'
-      ? signJwt(signers, user, secret as string, expiresIn, resolveNow(options.now))
-      : signHash(signers, user, secret as string)
+    assertSigningOptions(mode, expiresIn)
+    return signIdentity(signers, user, secret, mode, expiresIn, resolveNow(options.now))
   }
+}
+
+// Checked once, when the handler is made or an identity is issued; requests do not repeat them.
+function assertSigningOptions(mode: string, expiresIn: number) {
+  if (mode !== 'jwt' && mode !== 'hmac') {
+    throw new SignerError('ERR_OPTIONS', `options.mode must be 'jwt' or 'hmac'.`)
+  }
+  // The endpoint contract always carries expires_at, which the browser schedules its refresh from.
+  assertExpiresIn(expiresIn, false)
+}
+
+// The endpoint's body for `user`, or `null` for nobody; the secret is validated by the signing functions.
+function signIdentity(
+  signers: IdentitySigners,
+  user: IntercomUser | null | undefined,
+  secret: string | undefined,
+  mode: 'jwt' | 'hmac',
+  expiresIn: number,
+  now: () => number,
+): Promise<IdentityBody | null> {
+  if (user === null || user === undefined) return Promise.resolve(null)
+  return mode === 'jwt'
+    ? signJwt(signers, user, secret as string, expiresIn, now)
+    : signHash(signers, user, secret as string)
 }
 
 /** `createIdentityHandler` over one runtime's crypto; the contract is the same on every runtime. */
 export function identityHandlerFor(signers: IdentitySigners) {
-  const issueIdentity = identityIssuerFor(signers)
   return function createIdentityHandler<Context = unknown>(
     options: IdentityHandlerOptions<Context>,
   ): IdentityHandler<Context> {
@@ -103,11 +120,7 @@ export function identityHandlerFor(signers: IdentitySigners) {
         `options.getUser must be a function returning the signed-in user or null, got ${describeType(getUser)}.`,
       )
     }
-    if (mode !== 'jwt' && mode !== 'hmac') {
-      throw new SignerError('ERR_OPTIONS', `options.mode must be 'jwt' or 'hmac'.`)
-    }
-    // The endpoint contract always carries expires_at, which the browser schedules its refresh from.
-    assertExpiresIn(expiresIn, false)
+    assertSigningOptions(mode, expiresIn)
     if (typeof onError !== 'function') {
       throw new SignerError(
         'ERR_OPTIONS',
@@ -124,7 +137,7 @@ export function identityHandlerFor(signers: IdentitySigners) {
       try {
         const user = await getUser(request, context)
         // The secret is validated here, per request, by the signing functions (see `secret` above).
-        body = await issueIdentity(user, { secret, mode, expiresIn, now })
+        body = await signIdentity(signers, user, secret, mode, expiresIn, now)
       } catch (error) {
         if (isFrameworkControlFlow(error)) throw error
         reportSafely(onError, error)
