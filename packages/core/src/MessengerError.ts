@@ -37,6 +37,8 @@ try {
       IDENTITY_EXPIRED: 'check the server clock and the token lifetime',
       SCRIPT_LOAD_FAILED:
         'check the network, your Content-Security-Policy and ad blockers, then call boot() again',
+      BOOT_INTERRUPTED:
+        'a shutdown(), signOut() or boot() of another user ended it first, so nobody was booted by it',
     } satisfies Record<MessengerErrorCode, string>)
   }
 } catch {}

@@ -80,6 +80,9 @@ export const createLauncher = (
     cleanups.push(() => target.removeEventListener(type, listener))
   }
   let attached = true
+  // The kernel's extension point lends the launcher a way to download the script before the boot.
+  let preload = noop
+  cleanups.push(messenger.extend((host) => void (preload = host.load)))
 
   // `load` boots (and `open` opens once booted); without it, only the script and identity are fetched.
   const act = (load: boolean, open?: boolean) => {
@@ -92,7 +95,7 @@ export const createLauncher = (
     const wanted = settings()
     if (!load) {
       identity?.prefetch(wanted?.userId)
-      return messenger.preload()
+      return preload()
     }
     // Failures reach the snapshot, which the launcher shows; nobody awaits this promise.
     if (status !== 'booted') messenger.boot(wanted).catch(noop)

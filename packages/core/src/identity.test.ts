@@ -250,7 +250,7 @@ describe('identity', () => {
     expect(callsTo('boot')[0]?.[1]).toMatchObject({ user_id: '42' })
   })
 
-  it('discards a response that arrives after shutdown', async () => {
+  it('discards a response that arrives after shutdown, and the interrupted boot() rejects', async () => {
     installWidget()
     let answer: (body: unknown) => void = () => {}
     let signal: AbortSignal | undefined
@@ -265,7 +265,7 @@ describe('identity', () => {
     const boot = messenger.boot({ userId: '42' })
     messenger.shutdown()
     answer(jwtBody('42'))
-    await boot
+    await expect(boot).rejects.toMatchObject({ code: 'BOOT_INTERRUPTED' })
     expect(signal?.aborted).toBe(true)
     expect(callsTo('boot')).toEqual([])
     expect(messenger.getSnapshot()).toMatchObject({ status: 'shut-down', identity: null })
@@ -284,7 +284,8 @@ describe('identity', () => {
     const second = messenger.boot({ userId: '2' })
     answers['2']?.(jwtBody('2'))
     answers['1']?.(jwtBody('1'))
-    await Promise.all([first, second])
+    await second
+    await expect(first).rejects.toMatchObject({ code: 'BOOT_INTERRUPTED' })
     expect(
       callsTo('boot').map(([, settings]) => (settings as { user_id: string }).user_id),
     ).toEqual(['2'])

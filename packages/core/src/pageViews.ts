@@ -1,5 +1,5 @@
 import { createUpdateBudget, type UpdateBudgetStats } from './createUpdateBudget'
-import type { Messenger } from './types'
+import type { Messenger, UpdatePayload } from './types'
 
 /** What `pageViews` returns: the function that detaches it, with what its budget did so far. */
 export interface PageViews {
@@ -25,7 +25,16 @@ export const pageViews = (messenger: Messenger): PageViews => {
   const detach = Object.assign(() => {}, { stats: budget.stats })
   if (typeof window === 'undefined') return detach
 
-  messenger.routeUpdates(budget.route)
+  // Every update, the app's included, shares the budget; other calls pass as they are.
+  const detachBudget = messenger.extend((host) =>
+    host.intercept((call, next) => {
+      const [name, [settings]] = call
+      if (name !== 'update') return next(call)
+      budget.route((settings ?? {}) as UpdatePayload, (sent) =>
+        next([name, Object.keys(sent).length ? [sent] : []]),
+      )
+    }),
+  )
   let href = location.href
   // Routers call replaceState for state alone (scroll positions, keys): only a new URL is a page view.
   // Before boot there is nothing to tell: the boot itself logs the page it happens on.
@@ -68,7 +77,7 @@ export const pageViews = (messenger: Messenger): PageViews => {
 
   return Object.assign(
     () => {
-      messenger.routeUpdates()
+      detachBudget()
       unlisten()
       unsubscribe()
       budget.stop()

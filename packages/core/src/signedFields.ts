@@ -4,16 +4,15 @@ import { decodeClaims } from './identity'
 const NOT_ATTRIBUTES = 'user_id exp iat nbf iss aud sub jti'.split(' ')
 
 /**
- * Deletes from `settings` the user attributes that `jwt` signs (as intercom-rails' `signed_user_fields`:
- * its claims other than `user_id` and the registered ones) and returns the names of those it held.
- * Nothing is signed without a JWT.
+ * The user attributes a JWT signs, as intercom-rails' `signed_user_fields`: its claims other than
+ * `user_id` and the registered ones. None for anything that is not a JWT.
  */
-export const omitSignedFields = (settings: Record<string, unknown>, jwt: unknown): string[] => {
-  let claims: object = {}
+export const signedFieldsOf = (jwt: unknown): string[] => {
   try {
-    claims = decodeClaims(jwt as string)
-  } catch {}
-  return Object.keys(claims ?? {}).filter(
-    (key) => !NOT_ATTRIBUTES.includes(key) && key in settings && delete settings[key],
-  )
+    return Object.keys(decodeClaims(jwt as string) ?? {}).filter(
+      (key) => !NOT_ATTRIBUTES.includes(key),
+    )
+  } catch {
+    return []
+  }
 }

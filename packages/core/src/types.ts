@@ -21,16 +21,52 @@ export type UpdatePayload = Record<string, unknown>
 
 /**
  * Decides when an `update` reaches Intercom: `send` it now, later (merged with others), or not at all.
- * The page views feature installs one that keeps to Intercom's update throttle.
- * @example
- * // Sends at most one update per second, the latest settings merged.
- * let held: UpdatePayload | undefined
- * const route: UpdateRoute = (settings, send) => {
- *   if (!held) setTimeout(() => { send(held ?? {}); held = undefined }, 1000)
- *   held = { ...held, ...settings }
- * }
+ * The page views feature keeps Intercom's update throttle with one.
  */
 export type UpdateRoute = (settings: UpdatePayload, send: (settings: UpdatePayload) => void) => void
+
+/** An app call on its way to Intercom: the method's name and its arguments (`update`'s in snake_case). */
+export type MessengerCall = [name: string, args: unknown[]]
+
+/**
+ * Sees every app call (`update`, `trackEvent`, `show`, ...) before it reaches Intercom, and passes it on
+ * with `next`: now, later, changed, or not at all. Whatever it passes still goes through the kernel's
+ * identity filter and belongs to the session the app made it in.
+ * @example
+ * // Drops every trackEvent named 'noise'.
+ * const quiet: CallInterceptor = (call, next) => {
+ *   if (call[0] !== 'trackEvent' || call[1][0] !== 'noise') next(call)
+ * }
+ */
+export type CallInterceptor = (call: MessengerCall, next: (call: MessengerCall) => void) => void
+
+/** What a feature attached with `messenger.extend` may use besides the Messenger's public methods. */
+export interface MessengerHost {
+  readonly messenger: Messenger
+  /** The options the Messenger was created with (`appId`, `identity`, ...). */
+  readonly options: Readonly<MessengerOptions>
+  /** Routes every later app call through `interceptor`, until the feature is detached. */
+  intercept(interceptor: CallInterceptor): void
+  /**
+   * Downloads the widget script without booting, so a later `boot()` waits only for what is left; does
+   * nothing while consent is not granted. A failure is reported by the boot that uses the script.
+   */
+  load(): void
+  /** Calls `listener` after each lifecycle event (a boot asked for, identified, loaded, ended, ...). */
+  on(listener: (event: LifecycleEvent) => void): void
+}
+
+/**
+ * An opt-in capability: attaches to the Messenger through its host and returns what detaches it (the
+ * kernel also removes its interceptors and listeners).
+ * @example
+ * const logCalls: MessengerFeature = (host) => host.intercept((call, next) => next(call))
+ * const detach = messenger.extend(logCalls)
+ */
+export type MessengerFeature = (host: MessengerHost) => (() => void) | undefined | void
+
+/** One step of the Messenger's lifecycle, as `MessengerHost.on` reports it. */
+export type LifecycleEvent = import('./lifecycle').KernelEvent
 
 /** Intercom data-hosting region; selects `api_base`. */
 export type Region = 'us' | 'eu' | 'au'
@@ -93,6 +129,7 @@ export type MessengerErrorCode =
   | 'IDENTITY_MISMATCH'
   | 'IDENTITY_EXPIRED'
   | 'SCRIPT_LOAD_FAILED'
+  | 'BOOT_INTERRUPTED'
 
 /** One immutable picture of the Messenger; a new object only when something changed. */
 export interface MessengerSnapshot {
@@ -101,7 +138,7 @@ export interface MessengerSnapshot {
   isOpen: boolean
   unreadCount: number
   identity: VerifiedIdentity | null
-  /** The last identity or loading failure; cleared by the next successful boot. */
+  /** The last identity or loading failure; cleared when the next boot is sent. */
   error: import('./MessengerError').MessengerError | null
 }
 
@@ -300,27 +337,21 @@ export interface Messenger {
   showTicket(ticketId: number): void
   showConversation(conversationId: number): void
   hideNotifications(hidden: boolean): void
-  /**
-   * Downloads the widget script without booting, so a later `boot()` waits only for what is left; does
-   * nothing while consent is not granted. A failure is reported by the boot that uses the script.
-   */
-  preload(): void
   /** The visitor id Intercom assigned, or `''` until the widget has loaded. */
   getVisitorId(): string
-  /** Settles when the Messenger has booted. */
+  /** Resolves when the Messenger has booted, rejects when its boot failed; waits while nothing is booting. */
   ready(): Promise<void>
   subscribe(listener: () => void): () => void
   getSnapshot(): MessengerSnapshot
   /** The snapshot the Messenger was created with, which is what a server rendered (for hydration). */
   getServerSnapshot(): MessengerSnapshot
   /**
-   * Sends every later `update(settings)` through `route`, which calls `send` when (and with what) it
-   * should reach Intercom; `routeUpdates()` restores direct sending. Token renewals bypass it. This is
-   * the hook the page views feature keeps Intercom's throttle with.
+   * Attaches an opt-in feature (page views, the launcher, tab sync, ...) through the one extension
+   * point; returns the function that detaches it.
    * @example
-   * messenger.routeUpdates((settings, send) => setTimeout(() => send(settings), 1000))
+   * const detach = messenger.extend((host) => host.intercept((call, next) => next(call)))
    */
-  routeUpdates(route?: UpdateRoute): void
+  extend(feature: MessengerFeature): () => void
   /** Stops timers and listeners this object owns (a consent source's too); the Messenger itself is left as it is. */
   destroy(): void
 }

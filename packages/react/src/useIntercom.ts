@@ -11,7 +11,7 @@ export type IntercomMethods = Omit<
   | 'setConsent'
   | 'ready'
   | 'destroy'
-  | 'routeUpdates'
+  | 'extend'
 >
 
 /**
@@ -40,7 +40,7 @@ export function useIntercom(): UseIntercom {
     setConsent,
     ready,
     destroy,
-    routeUpdates,
+    extend,
     ...methods
   } = messenger
   // While hydrating, React reads what the server rendered, then re-renders with the current state.

@@ -1,0 +1,274 @@
+import type { CallQueue } from './createCallQueue'
+import { deleteIntercomCookies } from './deleteIntercomCookies'
+import { isTransient, requestIdentity, verifyIdentity } from './identity'
+import type { IntercomDoor } from './intercomDoor'
+import type { Effect, KernelEvent } from './lifecycle'
+import { type IntercomWindow, loadIntercom, unloadIntercom } from './loader'
+import { fail } from './MessengerError'
+import { scheduleRefresh } from './scheduleRefresh'
+import { toIntercomSettings } from './toIntercomSettings'
+import type {
+  IdentityResponse,
+  IdentitySource,
+  MessengerCallbacks,
+  MessengerOptions,
+} from './types'
+
+/**
+ * How long after the page was created a boot may use the identity the server rendered into it: a minute.
+ * Later boots ask the identity endpoint, which knows who is signed in now.
+ */
+export const INITIAL_IDENTITY_MAX_AGE = 60_000
+
+// Intercom's callbacks, and what each one reports.
+const CALLBACKS: [keyof MessengerCallbacks, (value?: number) => KernelEvent][] = [
+  ['onShow', () => ({ type: 'widget', isOpen: true })],
+  ['onHide', () => ({ type: 'widget', isOpen: false })],
+  ['onUnreadCountChange', (unreadCount = 0) => ({ type: 'widget', unreadCount })],
+  ['onUserEmailSupplied', () => ({ type: 'widget' })],
+]
+
+const noop = () => {}
+
+interface Deferred {
+  promise: Promise<void>
+  settle(error?: unknown): void
+  settled?: boolean
+}
+
+const defer = (): Deferred => {
+  let settle: Deferred['settle'] = noop
+  const promise = new Promise<void>((resolve, reject) => {
+    settle = (error) => (error === undefined ? resolve() : reject(error))
+  })
+  // Failures reach `error` and onIdentityError too, so a caller that does not await is no unhandled rejection.
+  promise.catch(noop)
+  const deferred: Deferred = {
+    promise,
+    settle(error) {
+      deferred.settled = true
+      settle(error)
+    },
+  }
+  return deferred
+}
+
+/** What the effect runner works with. */
+export interface EffectRunnerOptions {
+  options: MessengerOptions
+  door: IntercomDoor
+  queue: CallQueue
+  /** Where effects report back. */
+  dispatch(event: KernelEvent): void
+}
+
+/** The one place with side effects: script, identity requests, timers, cookies and the door. */
+export interface EffectRunner {
+  run(effects: Effect[]): void
+  /** The promise `boot()` returns for `session`: settled once its boot is sent, or it failed or ended. */
+  booted(session: number): Promise<void>
+  /** Downloads the widget script without booting. */
+  load(): void
+  /** Stops renewals (a Messenger no longer used), until the next `schedule-renewal`. */
+  pause(): void
+  /** Removes the `Intercom` global and the widget's script tag. */
+  unload(): void
+}
+
+/** Creates the runner of a Messenger's effects. */
+export const createEffectRunner = ({
+  options,
+  door,
+  queue,
+  dispatch,
+}: EffectRunnerOptions): EffectRunner => {
+  const { appId, region } = options
+  const source = options.identity as IdentitySource
+  const src = options.scriptUrl ?? `https://widget.intercom.io/widget/${appId}`
+  const apiBase =
+    options.apiBase ??
+    (region && `https://api-iam.${region === 'us' ? '' : `${region}.`}intercom.io`)
+  // A page-wide note of the last time a signed-in session of this app ended in any tab: a rendered
+  // identity older than that names someone who may have left.
+  const ENDED = `verified-messenger:ended:${appId}`
+  const createdAt = Date.now()
+  let initial = options.initialIdentity
+  let controller = new AbortController()
+  let stopRenewal = noop
+  let loadedOnce = false
+  const boots = new Map<number, Deferred>()
+  const bootOf = (session: number) => {
+    const deferred = boots.get(session) ?? defer()
+    boots.set(session, deferred)
+    return deferred
+  }
+
+  const load = () => loadIntercom(src, options)
+
+  const storage = (write?: boolean) => {
+    try {
+      if (write) localStorage.setItem(ENDED, String(Date.now()))
+      return Number(localStorage.getItem(ENDED))
+    } catch {
+      return 0
+    }
+  }
+
+  // The identity the server rendered, used once, by a boot soon after the page was made and before any
+  // signed-in session of this app ended since; else undefined, and the endpoint is asked.
+  const rendered = (userId: string | undefined) => {
+    const given = initial
+    initial = undefined
+    if (given === undefined || Date.now() - createdAt > INITIAL_IDENTITY_MAX_AGE) return
+    if (storage() >= createdAt) return
+    if (given === null) return userId === undefined ? null : undefined
+    try {
+      return verifyIdentity(given, userId)
+    } catch {
+      // Stale (expired, or another user signed in since the render): the endpoint decides.
+    }
+  }
+
+  const identify = (session: number, userId: string | undefined) => {
+    const fromPage = rendered(userId)
+    const answer =
+      fromPage !== undefined
+        ? Promise.resolve(fromPage)
+        : requestIdentity(source, userId, 'boot', controller.signal)
+    answer.then(
+      (identity) =>
+        dispatch(
+          identity || userId === undefined
+            ? { type: 'identified', session, identity }
+            : {
+                type: 'identity-failed',
+                session,
+                error: fail(
+                  'IDENTITY_UNAUTHENTICATED',
+                  'The identity endpoint answered that nobody is signed in to boot({ userId })',
+                ),
+              },
+        ),
+      (error) => dispatch({ type: 'identity-failed', session, error }),
+    )
+  }
+
+  const scheduleRenewal = (session: number, expiresAt: number, userId: string) => {
+    stopRenewal()
+    const { signal } = controller
+    stopRenewal = scheduleRefresh(expiresAt, () =>
+      requestIdentity(source, userId, 'refresh', signal).then(
+        (identity: IdentityResponse | null) =>
+          dispatch(
+            identity
+              ? { type: 'renewed', session, identity }
+              : {
+                  type: 'renewal-failed',
+                  session,
+                  retry: false,
+                  error: fail(
+                    'IDENTITY_UNAUTHENTICATED',
+                    'The identity endpoint answered that nobody is signed in to a token renewal, so the Messenger now runs anonymous',
+                  ),
+                },
+          ),
+        (error) =>
+          dispatch({
+            type: 'renewal-failed',
+            session,
+            error,
+            // A blip while the token still works is retried; anything else ends the user's session.
+            retry: isTransient(error) && expiresAt * 1000 > Date.now(),
+          }),
+      ),
+    )
+  }
+
+  const boot = ({ session, settings, identity }: Extract<Effect, { type: 'boot' }>) => {
+    const loading = load()
+    door.boot(
+      toIntercomSettings({ appId, apiBase, ...settings }),
+      !source ? 'unverified' : identity ? 'verified' : 'anonymous',
+      identity,
+    )
+    for (const [name, report] of CALLBACKS) {
+      door.call(name, [
+        (value?: number) => {
+          dispatch(report(value))
+          ;(options[name] as ((value?: number) => void) | undefined)?.(value)
+        },
+      ])
+    }
+    // What the stub holds from here on is the app's calls; should the script fail, they wait for a retry.
+    const stubbed = (window as IntercomWindow).Intercom?.q
+    const from = stubbed?.length
+    queue.flush(session, ([name, args]) => door.call(name, args))
+    // Intercom already on the page (the snippet, a test's mock) settles the boot at once, inside the caller's act().
+    if (!loading) return dispatch({ type: 'loaded', session })
+    loading.then(
+      () => dispatch({ type: 'loaded', session }),
+      (error) => {
+        for (const [name, ...args] of stubbed?.slice(from) ?? []) {
+          queue.push(session, [name as string, args])
+        }
+        dispatch({ type: 'load-failed', session, error })
+      },
+    )
+  }
+
+  const run = (effect: Effect) => {
+    switch (effect.type) {
+      case 'end': {
+        const { session, carry } = effect
+        controller.abort()
+        controller = new AbortController()
+        stopRenewal()
+        queue.release(session, carry)
+        const deferred = boots.get(session)
+        boots.delete(session)
+        if (deferred && !deferred.settled) {
+          if (carry) boots.set(session + 1, deferred)
+          else deferred.settle(fail('BOOT_INTERRUPTED', 'The boot was interrupted'))
+        }
+        if (effect.signedIn || effect.cookies) storage(true)
+        if (effect.cookies) deleteIntercomCookies(appId)
+        return
+      }
+      case 'shutdown':
+        return door.shutdown()
+      case 'identify':
+        // Who the user is does not change the script: it downloads while the identity request runs.
+        load()?.catch(noop)
+        return identify(effect.session, effect.userId)
+      case 'boot':
+        return boot(effect)
+      case 'schedule-renewal':
+        return scheduleRenewal(effect.session, effect.expiresAt, effect.userId)
+      case 'renew':
+        return door.renew(effect.identity)
+      case 'set-auth-tokens':
+        return void door.call('setAuthTokens', [effect.authTokens])
+      case 'drop-calls':
+        return queue.clear()
+      case 'settle': {
+        const deferred = bootOf(effect.session)
+        // A failed boot is retried with a new promise.
+        if (effect.error !== undefined) boots.delete(effect.session)
+        return deferred.settle(effect.error)
+      }
+      case 'report':
+        return options[effect.to]?.(effect.error)
+      case 'loaded':
+        if (!loadedOnce) options.onLoad?.()
+        loadedOnce = true
+    }
+  }
+
+  return {
+    run: (effects) => effects.forEach(run),
+    booted: (session) => bootOf(session).promise,
+    load: () => void load()?.catch(noop),
+    pause: () => stopRenewal(),
+    unload: () => unloadIntercom(src),
+  }
+}
