@@ -82,7 +82,11 @@ export const createLauncher = (
   let attached = true
   // The kernel's extension point lends the launcher a way to download the script before the boot.
   let preload = noop
-  cleanups.push(messenger.extend((host) => void (preload = host.load)))
+  cleanups.push(
+    messenger.extend((host) => {
+      preload = host.load
+    }),
+  )
 
   // `load` boots (and `open` opens once booted); without it, only the script and identity are fetched.
   const act = (load: boolean, open?: boolean) => {

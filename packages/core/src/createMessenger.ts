@@ -121,7 +121,12 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
         const { identity, session } = state
         if (identity?.expiresAt) {
           runner.run([
-            { type: 'schedule-renewal', session, expiresAt: identity.expiresAt, userId: identity.userId },
+            {
+              type: 'schedule-renewal',
+              session,
+              expiresAt: identity.expiresAt,
+              userId: identity.userId,
+            },
           ])
         }
         follow()
@@ -219,7 +224,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
       const detach = feature(host)
       return () => {
         for (const step of undo.splice(0)) step()
-        detach?.()
+        if (typeof detach === 'function') detach()
       }
     },
     destroy() {

@@ -1,11 +1,13 @@
 export { createMessenger } from './createMessenger'
 export { MessengerError } from './MessengerError'
+export { INITIAL_IDENTITY_MAX_AGE } from './runEffects'
 export { REFRESH_MARGIN } from './scheduleRefresh'
 export { toIntercomSettings } from './toIntercomSettings'
 export type {
   AuthTokens,
   Avatar,
   BootSettings,
+  CallInterceptor,
   Company,
   Consent,
   ConsentSource,
@@ -14,10 +16,14 @@ export type {
   IdentityResponse,
   IdentitySource,
   IntercomSettings,
+  LifecycleEvent,
   Messenger,
   MessengerAttributes,
+  MessengerCall,
   MessengerCallbacks,
   MessengerErrorCode,
+  MessengerFeature,
+  MessengerHost,
   MessengerOptions,
   MessengerSnapshot,
   MessengerSpace,

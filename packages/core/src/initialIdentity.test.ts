@@ -1,5 +1,9 @@
-import { createMessenger, type MessengerOptions } from '@verified-messenger/core'
-import { describe, expect, it } from 'vitest'
+import {
+  createMessenger,
+  INITIAL_IDENTITY_MAX_AGE,
+  type MessengerOptions,
+} from '@verified-messenger/core'
+import { describe, expect, it, vi } from 'vitest'
 import {
   APP_ID,
   callsTo,
@@ -8,6 +12,7 @@ import {
   identityEndpoint,
   inSeconds,
   installWidget,
+  intercomCalls,
   jwtBody,
 } from './test/fakePage'
 
@@ -66,6 +71,40 @@ describe('initialIdentity (issued by the server while rendering)', () => {
     const messenger = rendered(jwtBody('42'))
     await messenger.boot({ userId: '42' })
     messenger.shutdown()
+    await messenger.boot({ userId: '42' })
+    expect(hits.count).toBe(1)
+  })
+
+  it('is not used once a signed-in session of this app ended in another tab since the page was made', async () => {
+    installWidget()
+    const ada = jwtBody('ada')
+    const tab1 = createMessenger({
+      appId: APP_ID,
+      identity: IDENTITY_URL,
+      consent: 'pending',
+      initialIdentity: ada,
+    })
+    // Tab 2 (same storage): Ada signs in and out.
+    identityEndpoint(() => HttpResponse.json(jwtBody('ada')))
+    const tab2 = createMessenger({ appId: APP_ID, identity: IDENTITY_URL })
+    await tab2.boot()
+    await tab2.signOut()
+    const hits = identityEndpoint(() => HttpResponse.json(jwtBody('bob')))
+    intercomCalls.length = 0
+    tab1.boot()
+    tab1.setConsent('granted')
+    await tab1.ready()
+    expect(hits.count).toBe(1)
+    expect(tab1.getSnapshot().identity?.userId).toBe('bob')
+    expect(JSON.stringify(intercomCalls)).not.toContain(ada.intercom_user_jwt)
+  })
+
+  it('is not used by a boot that starts more than a minute after the page was made', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    installWidget()
+    const messenger = rendered(jwtBody('42', inSeconds(3600)))
+    vi.setSystemTime(Date.now() + INITIAL_IDENTITY_MAX_AGE + 1)
+    const hits = identityEndpoint(() => HttpResponse.json(jwtBody('42')))
     await messenger.boot({ userId: '42' })
     expect(hits.count).toBe(1)
   })

@@ -22,10 +22,9 @@ const ANONYMOUS = [...IDENTITY, 'email', 'authtokens']
 
 const normal = (key: string) => key.toLowerCase().replace(/[^a-z\d]/g, '')
 
-const isRecord = (value: unknown): value is Payload => {
-  const proto = value !== null && typeof value === 'object' && Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
-}
+// Any plain object, whatever its prototype: a JSON `__proto__` key may have given it one.
+const isRecord = (value: unknown): value is Payload =>
+  Object.prototype.toString.call(value) === '[object Object]'
 
 /**
  * A copy of `value` without the keys in `drop` at any depth (inside `custom_attributes`, companies,

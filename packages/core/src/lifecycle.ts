@@ -16,7 +16,14 @@ export interface Wanted {
 }
 
 /** Where the current session is; `status` is derived from it and consent. */
-export type Phase = 'idle' | 'waiting' | 'identifying' | 'loading' | 'booted' | 'failed' | 'shut-down'
+export type Phase =
+  | 'idle'
+  | 'waiting'
+  | 'identifying'
+  | 'loading'
+  | 'booted'
+  | 'failed'
+  | 'shut-down'
 
 /** Everything the kernel knows; only `transition` makes a new one. */
 export interface KernelState {
@@ -114,8 +121,14 @@ export const snapshotOf = (state: KernelState): MessengerSnapshot => {
 type Result = [KernelState, Effect[]]
 
 // What an anonymous visitor may be booted with: nothing that names a user, not even an email or a token.
-const anonymous = ({ email, authTokens, userId, userHash, intercomUserJwt, ...rest }: BootSettings) =>
-  rest
+const anonymous = ({
+  email,
+  authTokens,
+  userId,
+  userHash,
+  intercomUserJwt,
+  ...rest
+}: BootSettings) => rest
 
 /**
  * Ends the running session: Intercom shuts down, its work stops, and the next session gets a new number.
@@ -138,7 +151,11 @@ const end = (state: KernelState, cookies = false, carry = false): Result => [
 ]
 
 /** Sends the boot of `settings`, verified by `identity` or anonymous, in the current session. */
-const send = (state: KernelState, settings: BootSettings, identity: IdentityResponse | null): Result => {
+const send = (
+  state: KernelState,
+  settings: BootSettings,
+  identity: IdentityResponse | null,
+): Result => {
   const { session } = state
   const effects: Effect[] = [
     { type: 'boot', session, settings, identity },
@@ -174,11 +191,7 @@ const proceed = ([state, effects]: Result): Result => {
   if (!wanted || state.signingOut) return [state, effects]
   if (state.consent !== 'granted') return [{ ...state, phase: 'waiting' }, effects]
   if (!verified || wanted.anonymous) {
-    const [next, more] = send(
-      state,
-      verified ? anonymous(wanted.settings) : wanted.settings,
-      null,
-    )
+    const [next, more] = send(state, verified ? anonymous(wanted.settings) : wanted.settings, null)
     return [next, [...effects, ...more]]
   }
   return [
@@ -260,10 +273,7 @@ export const transition = (state: KernelState, event: KernelEvent): Result => {
       if (was !== 'granted') return [changed, dropped]
       // Revoked: the session ends and its cookies go; what was asked for boots again once granted.
       const [ended, effects] = end(changed, true, true)
-      return [
-        { ...ended, phase: ended.wanted ? 'waiting' : 'idle' },
-        [...dropped, ...effects],
-      ]
+      return [{ ...ended, phase: ended.wanted ? 'waiting' : 'idle' }, [...dropped, ...effects]]
     }
     case 'auth-tokens': {
       const { authTokens } = event

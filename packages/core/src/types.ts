@@ -57,13 +57,13 @@ export interface MessengerHost {
 }
 
 /**
- * An opt-in capability: attaches to the Messenger through its host and returns what detaches it (the
- * kernel also removes its interceptors and listeners).
+ * An opt-in capability: attaches to the Messenger through its host and may return a function that
+ * detaches it (the kernel removes its interceptors and listeners by itself).
  * @example
  * const logCalls: MessengerFeature = (host) => host.intercept((call, next) => next(call))
  * const detach = messenger.extend(logCalls)
  */
-export type MessengerFeature = (host: MessengerHost) => (() => void) | undefined | void
+export type MessengerFeature = (host: MessengerHost) => unknown
 
 /** One step of the Messenger's lifecycle, as `MessengerHost.on` reports it. */
 export type LifecycleEvent = import('./lifecycle').KernelEvent

@@ -5,13 +5,7 @@ import { useMessenger } from './useMessenger'
 /** react-use-intercom's methods, from the provider's Messenger. */
 export type IntercomMethods = Omit<
   Messenger,
-  | 'subscribe'
-  | 'getSnapshot'
-  | 'getServerSnapshot'
-  | 'setConsent'
-  | 'ready'
-  | 'destroy'
-  | 'extend'
+  'subscribe' | 'getSnapshot' | 'getServerSnapshot' | 'setConsent' | 'ready' | 'destroy' | 'extend'
 >
 
 /**

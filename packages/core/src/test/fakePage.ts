@@ -62,7 +62,7 @@ export const setCookies = (...cookies: string[]) => {
   for (const cookie of cookies) document.cookie = cookie
 }
 
-/** A fresh page: no Intercom, no settings, no scripts, no cookies, no recorded calls. */
+/** A fresh page: no Intercom, no settings, no scripts, no cookies, no storage, no recorded calls. */
 export const resetPage = () => {
   for (const script of document.querySelectorAll('script')) script.remove()
   delete win().Intercom
@@ -73,6 +73,7 @@ export const resetPage = () => {
     if (name)
       setCookies(`${name}=;path=/;max-age=0`, `${name}=;path=/;max-age=0;domain=example.com`)
   }
+  localStorage.clear()
   intercomCalls.length = 0
   for (const key of Object.keys(intercomCallbacks)) delete intercomCallbacks[key]
 }

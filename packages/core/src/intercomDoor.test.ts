@@ -1,0 +1,91 @@
+import { createMessenger } from '@verified-messenger/core'
+import { describe, expect, it } from 'vitest'
+import {
+  APP_ID,
+  callsTo,
+  HttpResponse,
+  IDENTITY_URL,
+  identityEndpoint,
+  installWidget,
+  intercomCalls,
+  jwtBody,
+} from './test/fakePage'
+
+const FORGED = 'forged-by-the-browser'
+
+// Identity in every way an app (or an attacker's JSON) could spell it, beside an ordinary attribute.
+const forgeries = (): Record<string, unknown> =>
+  JSON.parse(`{
+    "user_id": "${FORGED}", "USER_ID": "${FORGED}", "User-Id": "${FORGED}", "userHash": "${FORGED}",
+    "user_hash": "${FORGED}", "intercom_user_jwt": "${FORGED}", "IntercomUserJWT": "${FORGED}",
+    "__proto__": { "user_id": "${FORGED}", "user_hash": "${FORGED}" },
+    "customAttributes": { "user_id": "${FORGED}", "intercom_user_jwt": "${FORGED}", "plan": "pro",
+      "__proto__": { "user_id": "${FORGED}" } },
+    "custom_attributes": { "userId": "${FORGED}", "seats": 3 },
+    "name": "Ada"
+  }`)
+
+// Everything the page told Intercom, as text: the calls' arguments and the settings it holds.
+const told = () =>
+  JSON.stringify([intercomCalls, window.intercomSettings]) +
+  // An inherited user_id is read through the prototype, which JSON does not show.
+  [...intercomCalls.flatMap(([, ...args]) => args), window.intercomSettings]
+    .map((arg) => (arg && typeof arg === 'object' ? (arg as { user_id?: unknown }).user_id : ''))
+    .join()
+
+describe('the one door to window.Intercom', () => {
+  it('boots only the verified user_id and proof, whatever identity the app passes and however it is spelt', async () => {
+    installWidget()
+    const body = jwtBody('42')
+    identityEndpoint(() => HttpResponse.json(body))
+    const messenger = createMessenger({ appId: APP_ID, identity: IDENTITY_URL })
+    await messenger.boot({ userId: '42', ...forgeries() })
+    const [[, settings]] = callsTo('boot') as [[string, Record<string, unknown>]]
+    expect(settings).toEqual({
+      app_id: APP_ID,
+      name: 'Ada',
+      plan: 'pro',
+      custom_attributes: { seats: 3 },
+      user_id: '42',
+      intercom_user_jwt: body.intercom_user_jwt,
+    })
+    expect(Object.getPrototypeOf(settings)).toBe(null)
+    expect(told()).not.toContain(FORGED)
+  })
+
+  it('boots an anonymous visitor with no identity when the endpoint says nobody is signed in', async () => {
+    installWidget()
+    identityEndpoint(() => new HttpResponse(null, { status: 204 }))
+    const messenger = createMessenger({ appId: APP_ID, identity: IDENTITY_URL })
+    await messenger.boot(forgeries())
+    messenger.update(forgeries())
+    messenger.trackEvent('viewed', forgeries())
+    expect(told()).not.toContain(FORGED)
+    expect(callsTo('boot')[0]?.[1]).toMatchObject({ app_id: APP_ID, name: 'Ada', plan: 'pro' })
+  })
+
+  it('keeps update(), queued or not, from replacing or adding identity after a verified boot', async () => {
+    installWidget()
+    const body = jwtBody('42')
+    identityEndpoint(() => HttpResponse.json(body))
+    const messenger = createMessenger({ appId: APP_ID, identity: IDENTITY_URL })
+    messenger.update(forgeries())
+    await messenger.boot({ userId: '42' })
+    messenger.update(forgeries())
+    expect(told()).not.toContain(FORGED)
+    expect(window.intercomSettings).toMatchObject({
+      user_id: '42',
+      intercom_user_jwt: body.intercom_user_jwt,
+      name: 'Ada',
+    })
+  })
+
+  it("passes the app's own identity without `identity` configured, as react-use-intercom does, but never a prototype", () => {
+    installWidget()
+    const messenger = createMessenger({ appId: APP_ID })
+    messenger.boot(JSON.parse('{"userId":"7","userHash":"abc","__proto__":{"email":"x@y.z"}}'))
+    const [[, settings]] = callsTo('boot') as [[string, Record<string, unknown>]]
+    expect(settings).toEqual({ app_id: APP_ID, user_id: '7', user_hash: 'abc' })
+    expect(settings.email).toBeUndefined()
+  })
+})
