@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { featureEntries } from './entryPoints.ts'
@@ -68,4 +68,69 @@ describe.each(['core', 'react'])('@verified-messenger/%s opt-in entry points', (
       )
     }
   })
+})
+
+// The files an ESM import of `entry` loads: the entry and the chunks it imports, transitively.
+const bundleOf = (dist: string, entry: string, seen = new Set<string>()): Set<string> => {
+  if (seen.has(entry)) return seen
+  seen.add(entry)
+  const code = readFileSync(`${dist}${entry}`, 'utf8')
+  for (const [, chunk] of code.matchAll(/from\s*["']\.\/([^"']+\.js)["']/g)) {
+    if (chunk) bundleOf(dist, chunk, seen)
+  }
+  return seen
+}
+
+// The public vocabulary every part shares (statuses, consent values, ...), which is no feature's own.
+const vocabulary = readFileSync(`${packagesDir}core/src/types.ts`, 'utf8')
+
+// The string literals a feature's own source uses (10 characters or more, outside comments and imports,
+// not a camelCase name such as a DOM method's, not the public vocabulary): text the feature needs and the
+// base has no reason to carry.
+const literalsOf = (source: string): string[] =>
+  source
+    .split('\n')
+    .filter((line) => !/^\s*(import|export \{|\*|\/\/|\/\*)/.test(line))
+    .flatMap((line) =>
+      [...line.matchAll(/'((?:[^'\\\n]|\\.)*)'/g)].map(([, literal]) => literal ?? ''),
+    )
+    .filter(
+      (literal) =>
+        literal.length >= 10 &&
+        !/^[a-z]+[A-Z][A-Za-z]*$/.test(literal) &&
+        !vocabulary.includes(`'${literal}'`),
+    )
+
+describe.each(['core', 'react'])('@verified-messenger/%s base import', (name) => {
+  const dist = `${packagesDir}${name}/dist/`
+  // How many of the features' own texts were looked for, so the check is seen to look at something.
+  let checked = 0
+  const base = [...bundleOf(dist, 'index.js')].map((file) => readFileSync(`${dist}${file}`, 'utf8'))
+
+  it.each(Object.entries(featureEntries[name] ?? {}))(
+    'carries none of the code of the opt-in entry %s',
+    (subpath, file) => {
+      const source = (path: string) => {
+        const file = `${packagesDir}${name}/src/${path}`
+        return readFileSync(existsSync(`${file}.ts`) ? `${file}.ts` : `${file}.tsx`, 'utf8')
+      }
+      // An entry that only re-exports (`export { createLauncher } from './createLauncher'`) counts its files.
+      const entry = source(file)
+      const literals = [
+        entry,
+        ...[...entry.matchAll(/^export .* from '\.\/(\w+)'/gm)].map(([, f]) => source(f ?? '')),
+      ].flatMap(literalsOf)
+      const own = readFileSync(`${dist}${subpath}.js`, 'utf8')
+      const feature = [...bundleOf(dist, `${subpath}.js`)].map((f) =>
+        readFileSync(`${dist}${f}`, 'utf8'),
+      )
+      const inFeature = literals.filter((literal) => feature.some((code) => code.includes(literal)))
+      expect(own.length).toBeGreaterThan(0)
+      checked += inFeature.length
+      expect(inFeature.filter((literal) => base.some((code) => code.includes(literal)))).toEqual([])
+      expect(base.filter((code) => code.includes(`@verified-messenger/core/${subpath}`))).toEqual(
+        [],
+      )
+    },
+  )
 })
