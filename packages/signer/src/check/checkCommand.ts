@@ -105,7 +105,5 @@ function headersFrom(values: Record<string, unknown>): Record<string, string> {
 }
 
 function usage(message: string): UsageError {
-  return new UsageError(
-    `[verified-messenger/signer] ${message}\nUsage: ${checkCommand.usage}`,
-  )
+  return new UsageError(`[verified-messenger/signer] ${message}\nUsage: ${checkCommand.usage}`)
 }

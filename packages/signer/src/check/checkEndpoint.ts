@@ -1,5 +1,5 @@
-import { noStoreProblem, sharedCacheProblem } from './cacheHeaders'
 import { type CheckResult, expectNo, fail, pass } from './CheckResult'
+import { noStoreProblem, sharedCacheProblem } from './cacheHeaders'
 import { checkIdentityProof, type ProofExpectations } from './checkIdentityProof'
 import { corsProblem } from './corsProblem'
 import { type Answer, describeFetchError, probe } from './probe'
@@ -206,7 +206,7 @@ function methodsResult(url: string, answers: Answer[]): CheckResult {
       url,
       name,
       `answered ${wrong.join(', ')}`,
-      'Answer only GET (and HEAD) and 405 with Allow: GET, HEAD otherwise (createIdentityHandler does, when it receives every method).',
+      'Answer GET and HEAD only, and 405 with Allow: GET, HEAD to the rest: createIdentityHandler does when it gets every method (in Express, mount it with app.all).',
     )
   }
   const withoutAllow = answers.flatMap((answer, index) =>

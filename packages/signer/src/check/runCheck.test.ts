@@ -23,7 +23,7 @@ function sessionUser(request: Request) {
 const options: IdentityHandlerOptions = { secret, getUser: sessionUser }
 
 /** Serves `handler` on a free port of 127.0.0.1 until the test ends; returns the endpoint's URL. */
-async function serve(handler: (request: Request) => Promise<Response>): Promise<string> {
+async function serve(handler: Parameters<typeof toNodeHandler>[0]): Promise<string> {
   const server = createServer(toNodeHandler(handler))
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening))
   onTestFinished(() => new Promise<void>((closed) => server.close(() => closed())))
@@ -90,15 +90,17 @@ describe('verified-messenger check: the endpoint', () => {
         true,
       ],
     ])
-    expect(results.find((result) => result.name === 'the token lists what it signs')?.detail).toMatch(
-      /^signed \(protected\): user_id, email, name; registered: iat, exp\./,
-    )
+    expect(
+      results.find((result) => result.name === 'the token lists what it signs')?.detail,
+    ).toMatch(/^signed \(protected\): user_id, email, name; registered: iat, exp\./)
     const legacy = await serve(createIdentityHandler({ ...options, mode: 'hmac' }))
     expect(await failedChecks(legacy)).toEqual([])
   })
 
   it('fails the no-store and shared-cache checks when Cache-Control: no-store is missing', async () => {
-    const url = await serve(edited((response) => withHeaders(response, (headers) => headers.delete('cache-control'))))
+    const url = await serve(
+      edited((response) => withHeaders(response, (headers) => headers.delete('cache-control'))),
+    )
     expect(await failedChecks(url)).toEqual([
       'the answer without credentials has Cache-Control: no-store',
       'the signed-in answer has Cache-Control: no-store',
@@ -174,7 +176,10 @@ describe('verified-messenger check: the endpoint', () => {
     const noExp = await serve(async (request) =>
       request.method === 'GET' && sessionUser(request)
         ? Response.json(
-            { user_id: ada.user_id, intercom_user_jwt: signIntercomJwt(ada, secret, { expiresIn: false }) },
+            {
+              user_id: ada.user_id,
+              intercom_user_jwt: signIntercomJwt(ada, secret, { expiresIn: false }),
+            },
             { headers: { 'cache-control': 'no-store' } },
           )
         : createIdentityHandler(options)(request, undefined),
@@ -214,7 +219,8 @@ describe('verified-messenger check: --scan', () => {
     writeFileSync(join(dir, 'app.js'), contents)
     return dir
   }
-  const scan = (dir: string) => runCheck({ urls: [], credentials: {}, userId: '', maxAge: 1, scan: [dir], secret })
+  const scan = (dir: string) =>
+    runCheck({ urls: [], credentials: {}, userId: '', maxAge: 1, scan: [dir], secret })
 
   it('passes a folder without the secret', async () => {
     const [result] = await scan(buildWith('const key = "not it"'))
@@ -237,14 +243,17 @@ describe('verified-messenger check: --scan', () => {
       `m="${Buffer.concat([Buffer.from([0xfb, 0xff, 0xfb]), Buffer.alloc(shift, 7), raw]).toString('base64url')}"`,
       'base64',
     ]),
-  ])('fails a folder holding the secret %s, with file and offset, never the secret', async (_, contents, form) => {
-    const dir = buildWith(`/* bundle */ ${contents}`)
-    const [result] = await scan(dir)
-    expect(result?.ok).toBe(false)
-    expect(result?.detail).toMatch(new RegExp(`app\\.js at byte \\d+ \\(${form}`))
-    expect(JSON.stringify(result)).not.toContain(secret)
-    expect(JSON.stringify(result)).not.toContain(raw.toString('base64'))
-  })
+  ])(
+    'fails a folder holding the secret %s, with file and offset, never the secret',
+    async (_, contents, form) => {
+      const dir = buildWith(`/* bundle */ ${contents}`)
+      const [result] = await scan(dir)
+      expect(result?.ok).toBe(false)
+      expect(result?.detail).toMatch(new RegExp(`app\\.js at byte \\d+ \\(${form}`))
+      expect(JSON.stringify(result)).not.toContain(secret)
+      expect(JSON.stringify(result)).not.toContain(raw.toString('base64'))
+    },
+  )
 
   it('fails a folder that does not exist', async () => {
     const [result] = await scan(join(tmpdir(), 'vm-check-missing-folder'))

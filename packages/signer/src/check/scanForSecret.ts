@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { type CheckResult, fail, pass } from './CheckResult'
 import { secretForms } from './secretForms'
 
@@ -15,7 +15,7 @@ const LISTED_HITS = 5
 
 /**
  * Searches every file under `dir` for the secret, as is and hex- or base64-encoded, and reports the file
- * and byte offset of each hit, never the secret. Symbolic links are not followed.
+ * (under `dir` as given) and byte offset of each hit, never the secret. Symbolic links are not followed.
  */
 export function scanForSecret(dir: string, secret: string): CheckResult {
   const name = 'holds neither the secret nor its hex or base64 forms'
@@ -58,7 +58,7 @@ function scan(dir: string, forms: ReturnType<typeof secretForms>) {
         for (const form of forms) {
           const offset = contents.indexOf(form.bytes)
           if (offset !== -1) {
-            hits.push({ file: relative(process.cwd(), path), offset, form: form.name })
+            hits.push({ file: path, offset, form: form.name })
             break
           }
         }

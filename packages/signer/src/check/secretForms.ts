@@ -21,7 +21,10 @@ export function secretForms(secret: string): SecretForm[] {
   for (let shift = 0; shift < 3; shift++) {
     const encoded = Buffer.concat([Buffer.alloc(shift), raw]).toString('base64')
     // Character i holds bits 6i to 6i+6; keep those entirely inside the secret's bits.
-    const base64 = encoded.slice(Math.ceil((8 * shift) / 6), Math.floor((8 * (shift + raw.length)) / 6))
+    const base64 = encoded.slice(
+      Math.ceil((8 * shift) / 6),
+      Math.floor((8 * (shift + raw.length)) / 6),
+    )
     forms.push({ name: 'base64', bytes: Buffer.from(base64) })
     const base64url = base64.replaceAll('+', '-').replaceAll('/', '_')
     if (base64url !== base64) forms.push({ name: 'base64url', bytes: Buffer.from(base64url) })
