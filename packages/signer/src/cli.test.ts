@@ -10,7 +10,7 @@ import {
   toNodeHandler,
   verifyIntercomJwt,
 } from '@verified-messenger/signer'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it, type TestContext } from 'vitest'
 
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url))
 const secret = 'cli-test-secret'
@@ -170,9 +170,16 @@ describe.concurrent('verified-messenger CLI', { timeout: 30_000 }, () => {
   })
 })
 
-describe.concurrent('verified-messenger check', { timeout: 30_000 }, () => {
-  /** An identity endpoint on a free port of 127.0.0.1 until the test ends; `session=ada` is Ada's. */
-  async function serveEndpoint(edit: (headers: Headers) => void = () => {}): Promise<string> {
+// Each test starts the CLI under tsx, as above, and it then sends a dozen requests: give it twice as long.
+describe.concurrent('verified-messenger check', { timeout: 60_000 }, () => {
+  /**
+   * An identity endpoint on a free port of 127.0.0.1 until the test ends (the test's own hook: the tests
+   * run concurrently); `session=ada` is Ada's.
+   */
+  async function serveEndpoint(
+    { onTestFinished }: TestContext,
+    edit: (headers: Headers) => void = () => {},
+  ): Promise<string> {
     const handler = createIdentityHandler({
       secret,
       getUser: (request) =>
@@ -193,8 +200,8 @@ describe.concurrent('verified-messenger check', { timeout: 30_000 }, () => {
   }
   const asAda = ['--cookie', 'session=ada', '--user-id', 'user-ada']
 
-  it('prints one ✓ line per check and a summary, and exits 0, when every check passes', async () => {
-    const result = await run(['check', await serveEndpoint(), ...asAda])
+  it('prints one ✓ line per check and a summary, and exits 0, when every check passes', async (context) => {
+    const result = await run(['check', await serveEndpoint(context), ...asAda])
     expect(result.code).toBe(0)
     const lines = result.stdout.trim().split('\n')
     expect(lines.filter((line) => line.startsWith('  ✓ '))).toHaveLength(17)
@@ -202,10 +209,12 @@ describe.concurrent('verified-messenger check', { timeout: 30_000 }, () => {
     expect(result.stderr).toBe('')
   })
 
-  it('exits 1 and prints ✗ with what to do for each failed check, never the secret', async () => {
+  it('exits 1 and prints ✗ with what to do for each failed check, never the secret', async (context) => {
     const build = mkdtempSync(join(tmpdir(), 'vm-cli-build-'))
     writeFileSync(join(build, 'client.js'), `const key = "${secret}"`)
-    const url = await serveEndpoint((headers) => headers.set('access-control-allow-origin', '*'))
+    const url = await serveEndpoint(context, (headers) =>
+      headers.set('access-control-allow-origin', '*'),
+    )
     const result = await run(['check', url, ...asAda, '--scan', build])
     expect(result.code).toBe(1)
     expect(result.stdout).toContain(
@@ -220,8 +229,8 @@ describe.concurrent('verified-messenger check', { timeout: 30_000 }, () => {
     expect(result.stdout + result.stderr).not.toContain(secret)
   })
 
-  it('--json prints the same checks for machines', async () => {
-    const result = await run(['check', await serveEndpoint(), ...asAda, '--json'])
+  it('--json prints the same checks for machines', async (context) => {
+    const result = await run(['check', await serveEndpoint(context), ...asAda, '--json'])
     expect(result.code).toBe(0)
     const report = JSON.parse(result.stdout)
     expect(report).toMatchObject({ ok: true, passed: 17, failed: 0 })
@@ -240,12 +249,14 @@ describe.concurrent('verified-messenger check', { timeout: 30_000 }, () => {
   })
 
   it('exits 2 and says what is missing without a test user, or without anything to check', async () => {
-    const noUser = await run(['check', 'https://example.com/api/intercom/identity'])
+    const [noUser, nothing] = await Promise.all([
+      run(['check', 'https://example.com/api/intercom/identity']),
+      run(['check']),
+    ])
     expect(noUser.code).toBe(2)
     expect(noUser.stderr).toMatch(
       /^\[verified-messenger\/signer\] checking an endpoint needs a test user/,
     )
-    const nothing = await run(['check'])
     expect(nothing.code).toBe(2)
     expect(nothing.stderr).toContain('check needs an endpoint <url>, a --scan <dir>, or both.')
   })
