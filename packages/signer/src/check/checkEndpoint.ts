@@ -16,7 +16,7 @@ const FORGED_EMAIL = 'forged@verified-messenger-check.invalid'
 /** An origin that is nobody's (`.invalid` is reserved), for the CORS requests. */
 const FOREIGN_ORIGIN = 'https://foreign.verified-messenger-check.invalid'
 const OTHER_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const
-const IDENTITY_KEYS = ['user_id', 'userId', 'intercom_user_jwt', 'user_hash', 'email', 'name']
+const IDENTITY_KEYS = ['user_id', 'userId', 'intercom_user_jwt', 'user_hash', 'email']
 const JWT_SHAPE = /eyJ[\w-]+\.[\w-]+\.[\w-]*/
 
 /**
@@ -148,8 +148,23 @@ function namesSomeone(answer: Answer, userId: string): string | undefined {
   const keys = IDENTITY_KEYS.filter((key) => answer.json !== undefined && key in answer.json)
   if (keys.length > 0) return `the body has ${keys.join(', ')}`
   if (JWT_SHAPE.test(answer.text)) return 'the body holds a JWT'
-  if (answer.text.includes(userId)) return `the body holds ${userId}`
+  if (
+    answer.json === undefined ? holdsWord(answer.text, userId) : holdsValue(answer.json, userId)
+  ) {
+    return `the body holds ${userId}`
+  }
   return undefined
+}
+
+// A short id such as 1 is in many texts ("401"): only a whole word, or a whole JSON value, counts.
+function holdsWord(text: string, word: string): boolean {
+  return new RegExp(`(^|\\W)${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|\\W)`).test(text)
+}
+
+function holdsValue(value: unknown, id: string): boolean {
+  if (typeof value === 'string' || typeof value === 'number') return String(value) === id
+  if (typeof value !== 'object' || value === null) return false
+  return Object.values(value).some((inner) => holdsValue(inner, id))
 }
 
 function signedInProblem(answer: Answer, userId: string): string | undefined {

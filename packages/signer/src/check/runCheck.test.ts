@@ -97,6 +97,18 @@ describe('verified-messenger check: the endpoint', () => {
     expect(await failedChecks(legacy)).toEqual([])
   })
 
+  it('accepts 401 with an error body without credentials, and fails one that names the user', async () => {
+    const answerAnonymous = (body: object) =>
+      edited((response) =>
+        response.status === 204
+          ? Response.json(body, { status: 401, headers: { 'cache-control': 'no-store' } })
+          : response,
+      )
+    expect(await failedChecks(await serve(answerAnonymous({ error: 'unauthorized' })))).toEqual([])
+    const naming = await serve(answerAnonymous({ error: 'session expired', last: 'user-ada' }))
+    expect(await failedChecks(naming)).toEqual(['the answer without credentials names nobody'])
+  })
+
   it('fails the no-store and shared-cache checks when Cache-Control: no-store is missing', async () => {
     const url = await serve(
       edited((response) => withHeaders(response, (headers) => headers.delete('cache-control'))),
