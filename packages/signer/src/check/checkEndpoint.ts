@@ -77,7 +77,7 @@ export async function checkEndpoint(
     expectNo(
       anonymous.status === 204 || anonymous.status === 401
         ? undefined
-        : `answered ${anonymous.status}`,
+        : `answered ${status(anonymous)}`,
       url,
       'answers 204 (or 401) without credentials',
       'Return null from getUser when the request has no session: createIdentityHandler then answers 204.',
@@ -143,6 +143,12 @@ export async function checkEndpoint(
   ]
 }
 
+/** The status, with where a redirect leads: usually a sign-in page, or the URL with a slash or https. */
+function status(answer: Answer): string {
+  const location = answer.headers.get('location')
+  return location === null ? String(answer.status) : `${answer.status}, a redirect to ${location}`
+}
+
 /** Why an answer without credentials names someone, or `undefined`. */
 function namesSomeone(answer: Answer, userId: string): string | undefined {
   const keys = IDENTITY_KEYS.filter((key) => answer.json !== undefined && key in answer.json)
@@ -171,7 +177,7 @@ function signedInProblem(answer: Answer, userId: string): string | undefined {
   if (answer.status === 204 || answer.status === 401) {
     return `answered ${answer.status}, as if nobody were signed in`
   }
-  if (answer.status !== 200) return `answered ${answer.status}`
+  if (answer.status !== 200) return `answered ${status(answer)}`
   if (answer.json === undefined) return 'the body is not a JSON object'
   if (answer.json.user_id !== userId) {
     return `user_id is ${JSON.stringify(answer.json.user_id)}`

@@ -217,6 +217,34 @@ describe('verified-messenger check: the endpoint', () => {
     ])
   })
 
+  it('says where an endpoint that redirects visitors without a session sends them', async () => {
+    const url = await serve(
+      edited((response) =>
+        response.status === 204
+          ? new Response(null, {
+              status: 302,
+              headers: { location: '/login', 'cache-control': 'no-store' },
+            })
+          : response,
+      ),
+    )
+    const results = await runCheck({
+      urls: [url],
+      credentials: { cookie: 'session=ada' },
+      userId: 'user-ada',
+      maxAge: 3600,
+      scan: [],
+      secret,
+    })
+    expect(results.filter((result) => !result.ok)).toEqual([
+      expect.objectContaining({
+        name: 'answers 204 (or 401) without credentials',
+        detail: 'answered 302, a redirect to /login',
+      }),
+      expect.objectContaining({ name: 'a user_id in the query string is ignored' }),
+    ])
+  })
+
   it('reports an endpoint that does not answer as one failed check', async () => {
     const url = await serve(createIdentityHandler(options))
     const closed = url.replace(/:\d+\//, ':1/')
