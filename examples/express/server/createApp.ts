@@ -69,7 +69,8 @@ export function createApp(options: AppOptions = {}): express.Express {
     req.session.destroy(() => res.json({ user: null }))
   })
 
-  app.get(
+  // Every method, so POST and the rest get the handler's 405 with Allow rather than Express's 404.
+  app.all(
     '/api/intercom/identity',
     toNodeHandler(
       createIdentityHandler({

@@ -1,10 +1,16 @@
 import { execFile } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { signIntercomJwt, verifyIntercomJwt } from '@verified-messenger/signer'
-import { describe, expect, it } from 'vitest'
+import {
+  createIdentityHandler,
+  signIntercomJwt,
+  toNodeHandler,
+  verifyIntercomJwt,
+} from '@verified-messenger/signer'
+import { describe, expect, it, type TestContext } from 'vitest'
 
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url))
 const secret = 'cli-test-secret'
@@ -131,7 +137,7 @@ describe.concurrent('verified-messenger CLI', { timeout: 30_000 }, () => {
     },
   )
 
-  it.each(['hash', 'sign', 'verify', 'decode'])(
+  it.each(['hash', 'sign', 'verify', 'decode', 'check'])(
     '%s --help prints its usage and exits 0',
     async (command) => {
       const result = await run([command, '--help'], {})
@@ -143,7 +149,7 @@ describe.concurrent('verified-messenger CLI', { timeout: 30_000 }, () => {
   it('--help lists every command; no command prints it to stderr with exit code 2', async () => {
     const help = await run(['--help'])
     expect(help.code).toBe(0)
-    for (const command of ['hash', 'sign', 'verify', 'decode']) {
+    for (const command of ['hash', 'sign', 'verify', 'decode', 'check']) {
       expect(help.stdout).toContain(`verified-messenger ${command}`)
     }
     const bare = await run([])
@@ -161,5 +167,97 @@ describe.concurrent('verified-messenger CLI', { timeout: 30_000 }, () => {
     expect(longId).toMatchObject({ code: 2, stderr: expect.stringMatching(/^ERR_USER_ID: /) })
     const badLifetime = await run(['sign', '--user-id', '1', '--expires-in', '1h'])
     expect(badLifetime).toMatchObject({ code: 2, stderr: expect.stringContaining('--expires-in') })
+  })
+})
+
+// Each test starts the CLI under tsx, as above, and it then sends a dozen requests: give it twice as long.
+describe.concurrent('verified-messenger check', { timeout: 60_000 }, () => {
+  /**
+   * An identity endpoint on a free port of 127.0.0.1 until the test ends (the test's own hook: the tests
+   * run concurrently); `session=ada` is Ada's.
+   */
+  async function serveEndpoint(
+    { onTestFinished }: TestContext,
+    edit: (headers: Headers) => void = () => {},
+  ): Promise<string> {
+    const handler = createIdentityHandler({
+      secret,
+      getUser: (request) =>
+        request.headers.get('cookie') === 'session=ada' ? { user_id: 'user-ada' } : null,
+    })
+    const server = createServer(
+      toNodeHandler(async (request) => {
+        const response = await handler(request, undefined)
+        const headers = new Headers(response.headers)
+        edit(headers)
+        return new Response(response.body, { status: response.status, headers })
+      }),
+    )
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening))
+    onTestFinished(() => new Promise<void>((closed) => server.close(() => closed())))
+    const { port } = server.address() as { port: number }
+    return `http://127.0.0.1:${port}/api/intercom/identity`
+  }
+  const asAda = ['--cookie', 'session=ada', '--user-id', 'user-ada']
+
+  it('prints one ✓ line per check and a summary, and exits 0, when every check passes', async (context) => {
+    const result = await run(['check', await serveEndpoint(context), ...asAda])
+    expect(result.code).toBe(0)
+    const lines = result.stdout.trim().split('\n')
+    expect(lines.filter((line) => line.startsWith('  ✓ '))).toHaveLength(17)
+    expect(lines.at(-1)).toBe('All 17 checks passed.')
+    expect(result.stderr).toBe('')
+  })
+
+  it('exits 1 and prints ✗ with what to do for each failed check, never the secret', async (context) => {
+    const build = mkdtempSync(join(tmpdir(), 'vm-cli-build-'))
+    writeFileSync(join(build, 'client.js'), `const key = "${secret}"`)
+    const url = await serveEndpoint(context, (headers) =>
+      headers.set('access-control-allow-origin', '*'),
+    )
+    const result = await run(['check', url, ...asAda, '--scan', build])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain(
+      `  ✗ holds neither the secret nor its hex or base64 forms: found in ${join(build, 'client.js')} at byte 13 (as is)\n      fix: Read the secret only in server code`,
+    )
+    expect(result.stdout).toMatch(
+      /\n {2}✗ no CORS for other origins .*: Access-Control-Allow-Origin: \* on the anonymous answer\n {6}fix: Remove CORS from this path/,
+    )
+    expect(result.stdout).toMatch(
+      /\n2 of 18 checks failed: fix each ✗ above, then run this again.\n$/,
+    )
+    expect(result.stdout + result.stderr).not.toContain(secret)
+  })
+
+  it('--json prints the same checks for machines', async (context) => {
+    const result = await run(['check', await serveEndpoint(context), ...asAda, '--json'])
+    expect(result.code).toBe(0)
+    const report = JSON.parse(result.stdout)
+    expect(report).toMatchObject({ ok: true, passed: 17, failed: 0 })
+    expect(report.checks[0]).toEqual({
+      subject: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/intercom\/identity$/),
+      name: 'answers 204 (or 401) without credentials',
+      ok: true,
+    })
+  })
+
+  it('--help explains every check and shows a GitHub Actions step', async () => {
+    const result = await run(['check', '--help'], {})
+    expect(result.stdout).toContain('In GitHub Actions')
+    expect(result.stdout).toContain('secrets.INTERCOM_IDENTITY_SECRET')
+    expect(result.stdout).toContain('--max-age')
+  })
+
+  it('exits 2 and says what is missing without a test user, or without anything to check', async () => {
+    const [noUser, nothing] = await Promise.all([
+      run(['check', 'https://example.com/api/intercom/identity']),
+      run(['check']),
+    ])
+    expect(noUser.code).toBe(2)
+    expect(noUser.stderr).toMatch(
+      /^\[verified-messenger\/signer\] checking an endpoint needs a test user/,
+    )
+    expect(nothing.code).toBe(2)
+    expect(nothing.stderr).toContain('check needs an endpoint <url>, a --scan <dir>, or both.')
   })
 })

@@ -1,14 +1,19 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { checkCommand, checkOptionsFrom } from './check/checkCommand'
+import { formatJsonReport, formatReport } from './check/formatReport'
+import { runCheck } from './check/runCheck'
 import { createUserHash } from './createUserHash'
 import { decodeJwt } from './decodeJwt'
 import { SignerError } from './SignerError'
 import { signIntercomJwt } from './signIntercomJwt'
+import { UsageError } from './UsageError'
 import { verifyIntercomJwt } from './verifyIntercomJwt'
 
-/** Exit codes: 1 when a token fails verification, 2 for anything the caller must fix first. */
+/** Exit codes: 1 when a token fails verification or a check fails, 2 for anything the caller must fix first. */
 const VERIFY_FAILED = 1
+const CHECK_FAILED = 1
 const USAGE = 2
 
 const SECRET_HELP = `The secret is read from INTERCOM_IDENTITY_SECRET or --secret-file <path>, never from an argument
@@ -42,24 +47,23 @@ const COMMANDS = {
     summary: "Print a token's header and claims WITHOUT checking them (no secret needed).",
     options: {},
   },
+  check: checkCommand,
 } as const
 
 type Command = keyof typeof COMMANDS
-
-/** Thrown for anything the caller must fix before trying again; exits 2. */
-class UsageError extends Error {}
 
 function mainHelp(): string {
   const lines = Object.values(COMMANDS).map(
     (command) => `  ${command.usage}\n      ${command.summary}`,
   )
-  return `Debug a workspace's Intercom identity setup.\n\nUsage:\n${lines.join('\n')}\n\n${SECRET_HELP}\nRun verified-messenger <command> --help for one command. Exit codes: 0 ok, 1 token rejected, 2 usage or setup error.\n`
+  return `Debug a workspace's Intercom identity setup.\n\nUsage:\n${lines.join('\n')}\n\n${SECRET_HELP}\nRun verified-messenger <command> --help for one command. Exit codes: 0 ok, 1 token rejected or check failed, 2 usage or setup error.\n`
 }
 
 function commandHelp(name: Command): string {
   const command = COMMANDS[name]
   const secret = name === 'decode' ? '' : `\n${SECRET_HELP}\n`
-  return `${command.summary}\n\nUsage: ${command.usage}\n${secret}`
+  const details = 'help' in command ? command.help : ''
+  return `${command.summary}\n\nUsage: ${command.usage}\n${details}${secret}`
 }
 
 function readSecret(secretFile: string | undefined): string {
@@ -101,7 +105,7 @@ function only(positionals: string[], what: string, name: Command): string {
   return value
 }
 
-function run(argv: string[]): number {
+async function run(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     ;(name === undefined ? process.stderr : process.stdout).write(mainHelp())
@@ -121,7 +125,7 @@ function run(argv: string[]): number {
       help: { type: 'boolean', short: 'h' },
       ...(command === 'decode' ? {} : { 'secret-file': { type: 'string' } }),
     },
-  }) as { values: Record<string, string | boolean | undefined>; positionals: string[] }
+  }) as { values: Record<string, string | string[] | boolean | undefined>; positionals: string[] }
   if (values.help) {
     process.stdout.write(commandHelp(command))
     return 0
@@ -164,6 +168,12 @@ function run(argv: string[]): number {
       process.stdout.write(`${signIntercomJwt(claims, secret, { expiresIn })}\n`)
       return 0
     }
+    case 'check': {
+      const options = checkOptionsFrom(values, positionals, readSecret(option('secret-file')))
+      const results = await runCheck(options)
+      process.stdout.write(values.json ? formatJsonReport(results) : formatReport(results))
+      return results.every((result) => result.ok) ? 0 : CHECK_FAILED
+    }
     case 'verify': {
       const token = only(positionals, 'token', command)
       const secret = readSecret(option('secret-file'))
@@ -195,17 +205,20 @@ function parseArgsHelp(message: string): string {
   return `${first}. Run with --help for usage.`
 }
 
-try {
-  process.exitCode = run(process.argv.slice(2))
-} catch (error) {
-  if (error instanceof SignerError) process.stderr.write(`${error.code}: ${error.message}\n`)
-  else if (error instanceof UsageError) process.stderr.write(`${error.message}\n`)
-  else if (
-    error instanceof TypeError &&
-    'code' in error &&
-    String(error.code).startsWith('ERR_PARSE_ARGS')
-  ) {
-    process.stderr.write(`[verified-messenger/signer] ${parseArgsHelp(error.message)}\n`)
-  } else throw error
-  process.exitCode = USAGE
-}
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    if (error instanceof SignerError) process.stderr.write(`${error.code}: ${error.message}\n`)
+    else if (error instanceof UsageError) process.stderr.write(`${error.message}\n`)
+    else if (
+      error instanceof TypeError &&
+      'code' in error &&
+      String(error.code).startsWith('ERR_PARSE_ARGS')
+    ) {
+      process.stderr.write(`[verified-messenger/signer] ${parseArgsHelp(error.message)}\n`)
+    } else throw error
+    process.exitCode = USAGE
+  },
+)
