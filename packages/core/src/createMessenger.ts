@@ -1,6 +1,7 @@
 import { type Call, createCallQueue } from './createCallQueue'
 import { createStore } from './createStore'
 import { devWarning } from './devWarning'
+import { followConsent } from './followConsent'
 import { createIntercomDoor } from './intercomDoor'
 import { initialState, type KernelEvent, snapshotOf, transition } from './lifecycle'
 import { createEffectRunner } from './runEffects'
@@ -95,11 +96,9 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     pass(0)(call)
   }
 
+  // A live consent source is one more feature on the extension point, attached while the Messenger is used.
   const follow = () => {
-    if (!browser || !source) return
-    const sync = () => messenger.setConsent(source.getSnapshot())
-    unfollow = source.subscribe(sync)
-    sync()
+    if (browser && source) unfollow = messenger.extend(followConsent(source))
   }
 
   const messenger = {
