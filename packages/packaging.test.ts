@@ -128,9 +128,14 @@ describe.each(['core', 'react'])('@verified-messenger/%s base import', (name) =>
       expect(own.length).toBeGreaterThan(0)
       checked += inFeature.length
       expect(inFeature.filter((literal) => base.some((code) => code.includes(literal)))).toEqual([])
+      // React features bind a core entry, which the base must not import either.
       expect(base.filter((code) => code.includes(`@verified-messenger/core/${subpath}`))).toEqual(
         [],
       )
     },
   )
+
+  it('looked for text of the features in their own bundles', () => {
+    expect(checked).toBeGreaterThan(name === 'core' ? 20 : 2)
+  })
 })

@@ -1,6 +1,6 @@
 export { createMessenger } from './createMessenger'
 export { MessengerError } from './MessengerError'
-export { INITIAL_IDENTITY_MAX_AGE } from './runEffects'
+export { INITIAL_IDENTITY_MAX_AGE } from './renderedIdentity'
 export { REFRESH_MARGIN } from './scheduleRefresh'
 export { toIntercomSettings } from './toIntercomSettings'
 export type {

@@ -5,8 +5,8 @@ import {
   type KernelEvent,
   type KernelState,
   snapshotOf,
-  transition,
-} from './lifecycle'
+} from './kernelState'
+import { transition } from './lifecycle'
 import { fail } from './MessengerError'
 
 // The lifecycle is a pure function: each row is a state, an event, and what must come of it. No DOM here.

@@ -1,10 +1,12 @@
+import { createBootPromises } from './bootPromises'
 import type { CallQueue } from './createCallQueue'
 import { deleteIntercomCookies } from './deleteIntercomCookies'
-import { isTransient, requestIdentity, verifyIdentity } from './identity'
+import { isTransient, requestIdentity } from './identity'
 import type { IntercomDoor } from './intercomDoor'
-import type { Effect, KernelEvent } from './lifecycle'
+import type { Effect, KernelEvent } from './kernelState'
 import { type IntercomWindow, loadIntercom, unloadIntercom } from './loader'
 import { fail } from './MessengerError'
+import { renderedIdentity } from './renderedIdentity'
 import { scheduleRefresh } from './scheduleRefresh'
 import { toIntercomSettings } from './toIntercomSettings'
 import type {
@@ -13,12 +15,6 @@ import type {
   MessengerCallbacks,
   MessengerOptions,
 } from './types'
-
-/**
- * How long after the page was created a boot may use the identity the server rendered into it: a minute.
- * Later boots ask the identity endpoint, which knows who is signed in now.
- */
-export const INITIAL_IDENTITY_MAX_AGE = 60_000
 
 // Intercom's callbacks, and what each one reports.
 const CALLBACKS: [keyof MessengerCallbacks, (value?: number) => KernelEvent][] = [
@@ -29,29 +25,6 @@ const CALLBACKS: [keyof MessengerCallbacks, (value?: number) => KernelEvent][] =
 ]
 
 const noop = () => {}
-
-interface Deferred {
-  promise: Promise<void>
-  settle(error?: unknown): void
-  settled?: boolean
-}
-
-const defer = (): Deferred => {
-  let settle: Deferred['settle'] = noop
-  const promise = new Promise<void>((resolve, reject) => {
-    settle = (error) => (error === undefined ? resolve() : reject(error))
-  })
-  // Failures reach `error` and onIdentityError too, so a caller that does not await is no unhandled rejection.
-  promise.catch(noop)
-  const deferred: Deferred = {
-    promise,
-    settle(error) {
-      deferred.settled = true
-      settle(error)
-    },
-  }
-  return deferred
-}
 
 /** What the effect runner works with. */
 export interface EffectRunnerOptions {
@@ -88,49 +61,15 @@ export const createEffectRunner = ({
   const apiBase =
     options.apiBase ??
     (region && `https://api-iam.${region === 'us' ? '' : `${region}.`}intercom.io`)
-  // A page-wide note of the last time a signed-in session of this app ended in any tab: a rendered
-  // identity older than that names someone who may have left.
-  const ENDED = `verified-messenger:ended:${appId}`
-  const createdAt = Date.now()
-  let initial = options.initialIdentity
+  const rendered = renderedIdentity(appId, options.initialIdentity)
+  const boots = createBootPromises()
   let controller = new AbortController()
   let stopRenewal = noop
   let loadedOnce = false
-  const boots = new Map<number, Deferred>()
-  const bootOf = (session: number) => {
-    const deferred = boots.get(session) ?? defer()
-    boots.set(session, deferred)
-    return deferred
-  }
-
   const load = () => loadIntercom(src, options)
 
-  const storage = (write?: boolean) => {
-    try {
-      if (write) localStorage.setItem(ENDED, String(Date.now()))
-      return Number(localStorage.getItem(ENDED))
-    } catch {
-      return 0
-    }
-  }
-
-  // The identity the server rendered, used once, by a boot soon after the page was made and before any
-  // signed-in session of this app ended since; else undefined, and the endpoint is asked.
-  const rendered = (userId: string | undefined) => {
-    const given = initial
-    initial = undefined
-    if (given === undefined || Date.now() - createdAt > INITIAL_IDENTITY_MAX_AGE) return
-    if (storage() >= createdAt) return
-    if (given === null) return userId === undefined ? null : undefined
-    try {
-      return verifyIdentity(given, userId)
-    } catch {
-      // Stale (expired, or another user signed in since the render): the endpoint decides.
-    }
-  }
-
   const identify = (session: number, userId: string | undefined) => {
-    const fromPage = rendered(userId)
+    const fromPage = rendered.take(userId)
     const answer =
       fromPage !== undefined
         ? Promise.resolve(fromPage)
@@ -224,13 +163,8 @@ export const createEffectRunner = ({
         controller = new AbortController()
         stopRenewal()
         queue.release(session, carry)
-        const deferred = boots.get(session)
-        boots.delete(session)
-        if (deferred && !deferred.settled) {
-          if (carry) boots.set(session + 1, deferred)
-          else deferred.settle(fail('BOOT_INTERRUPTED', 'The boot was interrupted'))
-        }
-        if (effect.signedIn || effect.cookies) storage(true)
+        boots.end(session, carry, () => fail('BOOT_INTERRUPTED', 'The boot was interrupted'))
+        if (effect.signedIn || effect.cookies) rendered.sessionEnded()
         if (effect.cookies) deleteIntercomCookies(appId)
         return
       }
@@ -250,12 +184,8 @@ export const createEffectRunner = ({
         return void door.call('setAuthTokens', [effect.authTokens])
       case 'drop-calls':
         return queue.clear()
-      case 'settle': {
-        const deferred = bootOf(effect.session)
-        // A failed boot is retried with a new promise.
-        if (effect.error !== undefined) boots.delete(effect.session)
-        return deferred.settle(effect.error)
-      }
+      case 'settle':
+        return boots.settle(effect.session, effect.error)
       case 'report':
         return options[effect.to]?.(effect.error)
       case 'loaded':
@@ -266,7 +196,7 @@ export const createEffectRunner = ({
 
   return {
     run: (effects) => effects.forEach(run),
-    booted: (session) => bootOf(session).promise,
+    booted: (session) => boots.of(session).promise,
     load: () => void load()?.catch(noop),
     pause: () => stopRenewal(),
     unload: () => unloadIntercom(src),

@@ -1,3 +1,27 @@
+import type { AuthTokens, BootSettings, MessengerSpace } from './bootSettings'
+import type { MessengerFeature } from './messengerFeature'
+
+export type {
+  AuthTokens,
+  Avatar,
+  BootSettings,
+  Company,
+  DataAttributes,
+  IntercomSettings,
+  MessengerAttributes,
+  MessengerSpace,
+  SnakeCase,
+} from './bootSettings'
+export type {
+  CallInterceptor,
+  LifecycleEvent,
+  MessengerCall,
+  MessengerFeature,
+  MessengerHost,
+  UpdatePayload,
+  UpdateRoute,
+} from './messengerFeature'
+
 /** Whether the visitor allows the Messenger (and its cookies) on the page. */
 export type Consent = 'granted' | 'pending' | 'denied'
 
@@ -15,58 +39,6 @@ export interface ConsentSource {
   getSnapshot(): Consent
   subscribe(listener: () => void): () => void
 }
-
-/** Settings of one `update` call as `window.Intercom` receives them (snake_case). */
-export type UpdatePayload = Record<string, unknown>
-
-/**
- * Decides when an `update` reaches Intercom: `send` it now, later (merged with others), or not at all.
- * The page views feature keeps Intercom's update throttle with one.
- */
-export type UpdateRoute = (settings: UpdatePayload, send: (settings: UpdatePayload) => void) => void
-
-/** An app call on its way to Intercom: the method's name and its arguments (`update`'s in snake_case). */
-export type MessengerCall = [name: string, args: unknown[]]
-
-/**
- * Sees every app call (`update`, `trackEvent`, `show`, ...) before it reaches Intercom, and passes it on
- * with `next`: now, later, changed, or not at all. Whatever it passes still goes through the kernel's
- * identity filter and belongs to the session the app made it in.
- * @example
- * // Drops every trackEvent named 'noise'.
- * const quiet: CallInterceptor = (call, next) => {
- *   if (call[0] !== 'trackEvent' || call[1][0] !== 'noise') next(call)
- * }
- */
-export type CallInterceptor = (call: MessengerCall, next: (call: MessengerCall) => void) => void
-
-/** What a feature attached with `messenger.extend` may use besides the Messenger's public methods. */
-export interface MessengerHost {
-  readonly messenger: Messenger
-  /** The options the Messenger was created with (`appId`, `identity`, ...). */
-  readonly options: Readonly<MessengerOptions>
-  /** Routes every later app call through `interceptor`, until the feature is detached. */
-  intercept(interceptor: CallInterceptor): void
-  /**
-   * Downloads the widget script without booting, so a later `boot()` waits only for what is left; does
-   * nothing while consent is not granted. A failure is reported by the boot that uses the script.
-   */
-  load(): void
-  /** Calls `listener` after each lifecycle event (a boot asked for, identified, loaded, ended, ...). */
-  on(listener: (event: LifecycleEvent) => void): void
-}
-
-/**
- * An opt-in capability: attaches to the Messenger through its host and may return a function that
- * detaches it (the kernel removes its interceptors and listeners by itself).
- * @example
- * const logCalls: MessengerFeature = (host) => host.intercept((call, next) => next(call))
- * const detach = messenger.extend(logCalls)
- */
-export type MessengerFeature = (host: MessengerHost) => unknown
-
-/** One step of the Messenger's lifecycle, as `MessengerHost.on` reports it. */
-export type LifecycleEvent = import('./lifecycle').KernelEvent
 
 /** Intercom data-hosting region; selects `api_base`. */
 export type Region = 'us' | 'eu' | 'au'
@@ -141,117 +113,6 @@ export interface MessengerSnapshot {
   /** The last identity or loading failure; cleared when the next boot is sent. */
   error: import('./MessengerError').MessengerError | null
 }
-
-export interface Company {
-  companyId: string
-  name?: string
-  createdAt?: string | number
-  plan?: string
-  monthlySpend?: number
-  userCount?: number
-  size?: number
-  website?: string
-  industry?: string
-  customAttributes?: Record<string, unknown>
-}
-
-export interface Avatar {
-  /** Intercom's value is `'avatar'`. */
-  type: 'avatar' | (string & {})
-  imageUrl?: string
-}
-
-/**
- * Per-user tokens (name to token, e.g. a JWT) that Fin's data connectors send to your API, as
- * Intercom's `auth_tokens`. Set them with `boot`/`update` (`authTokens`) or `setAuthTokens`.
- */
-export type AuthTokens = Record<string, string>
-
-/** A Messenger space `showSpace` opens. */
-export type MessengerSpace =
-  | 'home'
-  | 'messages'
-  | 'help'
-  | 'news'
-  | 'tasks'
-  | 'tickets'
-  | (string & {})
-
-/** Messenger appearance settings (camelCase; sent to Intercom in snake_case). */
-export interface MessengerAttributes {
-  customLauncherSelector?: string
-  /** `'left'` or `'right'` (Intercom treats anything else as right). */
-  alignment?: 'left' | 'right' | (string & {})
-  verticalPadding?: number
-  horizontalPadding?: number
-  /** Default `2147483001`. */
-  zIndex?: number
-  hideDefaultLauncher?: boolean
-  sessionDuration?: number
-  actionColor?: string
-  backgroundColor?: string
-  linkColor?: string
-  themeMode?: 'light' | 'dark' | 'system'
-  /** Loads one of the workspace's Messenger styles by its id. */
-  messengerStyleId?: string
-  /** Hides in-app notifications from boot on; `hideNotifications()` toggles them later. */
-  hideNotifications?: boolean
-}
-
-/** Data attributes of the user (camelCase; sent to Intercom in snake_case, `customAttributes` spread in). */
-export interface DataAttributes {
-  email?: string
-  userId?: string
-  createdAt?: string | number
-  name?: string
-  phone?: string
-  lastRequestAt?: string | number
-  unsubscribedFromEmails?: boolean
-  languageOverride?: string
-  utmCampaign?: string
-  utmContent?: string
-  utmMedium?: string
-  utmSource?: string
-  utmTerm?: string
-  avatar?: Avatar
-  /** Legacy identity verification. Never a JWT: pass JWTs as `intercomUserJwt`. */
-  userHash?: string
-  /** Messenger security token (HS256 JWT signed by your server). */
-  intercomUserJwt?: string
-  company?: Company
-  companies?: Company[]
-  pageTitle?: string
-  /**
-   * Tokens for Fin's data connectors, sent as `auth_tokens` with their names unchanged. While `identity`
-   * is configured they only ever go with the boot of the user they were given for.
-   */
-  authTokens?: AuthTokens
-  customAttributes?: Record<string, unknown>
-}
-
-/** Settings for `boot` and `update`. */
-export type BootSettings = MessengerAttributes & DataAttributes
-
-/** A camelCase key in Intercom's snake_case: `'userId'` -> `'user_id'`. */
-export type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
-  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Tail>}`
-  : S
-
-/**
- * Camel-case settings as `window.Intercom` receives them: keys in snake_case at every depth, and
- * `customAttributes` spread into the object that held them.
- */
-export type IntercomSettings<T = BootSettings> = T extends string | number | boolean
-  ? T
-  : T extends readonly (infer Item)[]
-    ? IntercomSettings<Item>[]
-    : T extends object
-      ? {
-          [K in keyof T as K extends 'customAttributes'
-            ? never
-            : SnakeCase<K & string>]: IntercomSettings<T[K]>
-        } & ('customAttributes' extends keyof T ? Record<string, unknown> : unknown)
-      : T
 
 /** Intercom's own callbacks, kept current without re-registering. */
 export interface MessengerCallbacks {
