@@ -7,7 +7,7 @@ import {
   useIntercom,
 } from '@verified-messenger/react'
 import { useSyncSignOut } from '@verified-messenger/react/sync-sign-out'
-import { useSearchParams } from 'next/navigation'
+import { useRouter, useSearchParams } from 'next/navigation'
 import { useEffect, useState } from 'react'
 import { signOut } from './actions'
 
@@ -58,6 +58,15 @@ function SyncSignOut({ appId }: { appId: string }) {
 
 function ChatStatus({ userId }: { userId: string | null }) {
   const { boot, signOut: signOutOfMessenger, show, status, identity, error } = useIntercom()
+  const router = useRouter()
+  const signedInElsewhere =
+    error?.code === 'IDENTITY_MISMATCH' || error?.code === 'IDENTITY_UNAUTHENTICATED'
+
+  useEffect(() => {
+    // The endpoint names someone else, or nobody: another tab signed out or in since this page was
+    // rendered. Rendering it again brings the server's user, who is then booted.
+    if (signedInElsewhere) router.refresh()
+  }, [signedInElsewhere, router])
 
   useEffect(() => {
     // Signing in happens on the server; the new userId arrives as a prop, and boot() for another user ends
