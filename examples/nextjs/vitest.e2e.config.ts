@@ -2,8 +2,9 @@ import { defineProject } from 'vitest/config'
 import { sourceAlias } from '../demo/e2e/sourceAlias.ts'
 
 /**
- * The example built and started as users run it (`next build`, `next start`), driven by Chromium. The
- * app uses the workspace packages' builds (`pnpm build`); the tests' own imports use their sources.
+ * The example built and started as users run it (`next build`, `next start`: a minute or two, once, in the
+ * global setup), driven by Chromium. The app uses the workspace packages' builds (`pnpm build`); the
+ * tests' own imports use their sources.
  */
 export default defineProject({
   resolve: { alias: sourceAlias },
@@ -14,7 +15,7 @@ export default defineProject({
     globalSetup: ['e2e/globalSetup.ts'],
     // Two tabs, two sign-ins and a sign-out through server actions: ten seconds or so on a busy machine.
     testTimeout: 60_000,
-    // One `next build` of the example takes a minute or two on a small machine.
-    hookTimeout: 300_000,
+    // Chromium's launch, on a machine busy with the other projects' tests.
+    hookTimeout: 60_000,
   },
 })
