@@ -36,6 +36,7 @@ export default defineConfig({
     projects: [
       'packages/*/vitest.config.ts',
       'examples/*/vitest.config.ts',
+      'examples/nextjs/vitest.e2e.config.ts',
       react18,
       // What npm publishes of each package: tarball contents and the README shown on its page.
       { test: { name: 'packaging', include: ['packages/packaging.test.ts'], environment: 'node' } },

@@ -6,6 +6,8 @@ import {
   IntercomProvider,
   useIntercom,
 } from '@verified-messenger/react'
+import { useSyncSignOut } from '@verified-messenger/react/sync-sign-out'
+import { useRouter, useSearchParams } from 'next/navigation'
 import { useEffect, useState } from 'react'
 import { signOut } from './actions'
 
@@ -22,6 +24,8 @@ interface SupportChatProps {
  */
 export function SupportChat({ appId, userId, initialIdentity }: SupportChatProps) {
   const [consent, setConsent] = useState<Consent>('pending')
+  // On by default; `/?sync-sign-out=off` leaves it out, to see that tabs stay safe without it.
+  const syncSignOut = useSearchParams()?.get('sync-sign-out') !== 'off'
   return (
     <IntercomProvider
       appId={appId}
@@ -29,6 +33,7 @@ export function SupportChat({ appId, userId, initialIdentity }: SupportChatProps
       initialIdentity={initialIdentity}
       consent={consent}
     >
+      {syncSignOut && <SyncSignOut appId={appId} />}
       {consent === 'pending' && (
         <p role="dialog" aria-label="Chat consent">
           The support chat sets cookies. Load it?{' '}
@@ -45,8 +50,23 @@ export function SupportChat({ appId, userId, initialIdentity }: SupportChatProps
   )
 }
 
+/** Signing out (or in as someone else) here ends the Messenger in this app's other tabs, and follows theirs. */
+function SyncSignOut({ appId }: { appId: string }) {
+  useSyncSignOut({ appId })
+  return null
+}
+
 function ChatStatus({ userId }: { userId: string | null }) {
   const { boot, signOut: signOutOfMessenger, show, status, identity, error } = useIntercom()
+  const router = useRouter()
+  const signedInElsewhere =
+    error?.code === 'IDENTITY_MISMATCH' || error?.code === 'IDENTITY_UNAUTHENTICATED'
+
+  useEffect(() => {
+    // The endpoint names someone else, or nobody: another tab signed out or in since this page was
+    // rendered. Rendering it again brings the server's user, who is then booted.
+    if (signedInElsewhere) router.refresh()
+  }, [signedInElsewhere, router])
 
   useEffect(() => {
     // Signing in happens on the server; the new userId arrives as a prop, and boot() for another user ends
