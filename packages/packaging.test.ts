@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { featureEntries } from './entryPoints.ts'
@@ -118,7 +119,9 @@ describe.each(['core', 'react'])('@verified-messenger/%s base import', (name) =>
       const entry = source(file)
       const literals = [
         entry,
-        ...[...entry.matchAll(/^export .* from '\.\/(\w+)'/gm)].map(([, f]) => source(f ?? '')),
+        ...[...entry.matchAll(/^export .* from '\.\/(\w+)'/gm)].map(([, f]) =>
+          source(`${dirname(file)}/${f}`),
+        ),
       ].flatMap(literalsOf)
       const own = readFileSync(`${dist}${subpath}.js`, 'utf8')
       const feature = [...bundleOf(dist, `${subpath}.js`)].map((f) =>

@@ -1,5 +1,5 @@
+import type { BootSettings, Messenger } from '../types'
 import { openTabChannel } from './openTabChannel'
-import type { BootSettings, Messenger } from './types'
 
 /**
  * Milliseconds a tab that shut down for another tab's sign-out waits for that tab's Messenger to boot

@@ -1,6 +1,6 @@
-import { fetchBody, IDENTITY_TIMEOUT } from './identity'
-import { openTabChannel, type TabChannel } from './openTabChannel'
-import type { IdentityRequestContext, IdentityResponse, IdentitySource } from './types'
+import { fetchBody, IDENTITY_TIMEOUT } from '../identity'
+import { openTabChannel, type TabChannel } from '../sync-sign-out/openTabChannel'
+import type { IdentityRequestContext, IdentityResponse, IdentitySource } from '../types'
 
 /**
  * Milliseconds a tab waits for the renewing tab to share a fresh token before it renews by itself (the

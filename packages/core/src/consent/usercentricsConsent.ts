@@ -1,5 +1,5 @@
+import type { ConsentSource } from '../types'
 import { createConsentSource } from './createConsentSource'
-import type { ConsentSource } from './types'
 
 /** The window event's detail: v2 names each service as a key, v3 lists `services`. */
 interface UsercentricsDetail {

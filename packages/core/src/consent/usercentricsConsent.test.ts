@@ -1,6 +1,6 @@
 import { usercentricsConsent } from '@verified-messenger/core/usercentrics-consent'
 import { describe, expect, it } from 'vitest'
-import { expectGatedBy } from './test/expectGatedBy'
+import { expectGatedBy } from '../test/expectGatedBy'
 
 const send = (event: string, detail: unknown) => dispatchEvent(new CustomEvent(event, { detail }))
 

@@ -1,5 +1,5 @@
-import { devWarning } from './devWarning'
-import type { UpdatePayload, UpdateRoute } from './types'
+import { devWarning } from '../devWarning'
+import type { UpdatePayload, UpdateRoute } from '../types'
 
 /** Intercom's documented throttle: `update` may be called this many times... */
 export const UPDATE_LIMIT = 20

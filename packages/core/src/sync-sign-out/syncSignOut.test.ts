@@ -9,7 +9,7 @@ import {
   identityEndpoint,
   installWidget,
   jwtBody,
-} from './test/fakePage'
+} from '../test/fakePage'
 
 const CHANNEL = `verified-messenger:${APP_ID}`
 const SIGNED_OUT = { type: 'verified-messenger/signed-out', appId: APP_ID }

@@ -1,6 +1,6 @@
 import { cookiebotConsent } from '@verified-messenger/core/cookiebot-consent'
 import { afterEach, describe, expect, it } from 'vitest'
-import { expectGatedBy } from './test/expectGatedBy'
+import { expectGatedBy } from '../test/expectGatedBy'
 
 type CookiebotPage = { Cookiebot?: { hasResponse: boolean; consent: Record<string, boolean> } }
 const page = window as CookiebotPage

@@ -5,8 +5,8 @@ import {
   shareRenewal,
 } from '@verified-messenger/core/share-renewal'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { installFakeLocks } from './test/fakeLocks'
-import { APP_ID, inSeconds, jwtBody } from './test/fakePage'
+import { installFakeLocks } from '../test/fakeLocks'
+import { APP_ID, inSeconds, jwtBody } from '../test/fakePage'
 
 const CHANNEL = `verified-messenger:${APP_ID}:renewal`
 const HOUR = 3600

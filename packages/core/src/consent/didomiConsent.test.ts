@@ -1,6 +1,6 @@
 import { didomiConsent } from '@verified-messenger/core/didomi-consent'
 import { afterEach, describe, expect, it } from 'vitest'
-import { expectGatedBy } from './test/expectGatedBy'
+import { expectGatedBy } from '../test/expectGatedBy'
 
 interface DidomiPage {
   Didomi?: unknown

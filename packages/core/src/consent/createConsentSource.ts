@@ -1,4 +1,4 @@
-import type { Consent, ConsentSource } from './types'
+import type { Consent, ConsentSource } from '../types'
 
 /**
  * Connects to a consent manager and reports each answer it gives through `set`; returns the function that

@@ -1,5 +1,5 @@
+import type { Messenger, UpdatePayload } from '../types'
 import { createUpdateBudget, type UpdateBudgetStats } from './createUpdateBudget'
-import type { Messenger, UpdatePayload } from './types'
 
 /** What `pageViews` returns: the function that detaches it, with what its budget did so far. */
 export interface PageViews {

@@ -9,7 +9,7 @@ import {
   identityEndpoint,
   installWidget,
   jwtBody,
-} from './test/fakePage'
+} from '../test/fakePage'
 
 const MINUTE = 60_000
 

@@ -1,5 +1,5 @@
+import type { ConsentSource } from '../types'
 import { createConsentSource } from './createConsentSource'
-import type { ConsentSource } from './types'
 
 interface CookiebotWindow {
   Cookiebot?: { hasResponse: boolean; consent: Record<string, boolean> }

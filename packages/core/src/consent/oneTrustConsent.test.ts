@@ -1,6 +1,6 @@
 import { oneTrustConsent } from '@verified-messenger/core/onetrust-consent'
 import { afterEach, describe, expect, it } from 'vitest'
-import { expectGatedBy } from './test/expectGatedBy'
+import { expectGatedBy } from '../test/expectGatedBy'
 
 type OneTrustPage = { OneTrust?: { IsAlertBoxClosed(): boolean }; OnetrustActiveGroups?: string }
 const page = window as OneTrustPage
