@@ -34,6 +34,11 @@ interface Scenario {
   answer: (typeof ANSWERS)[number]
   script: (typeof SCRIPTS)[number]
   timing: (typeof TIMINGS)[number]
+  /**
+   * The page was rendered with A's identity (`initialIdentity`), and the boot uses it at once (`fresh`),
+   * after 61 s of pending consent (`late`), or after a signOut() on this page (`after-sign-out`).
+   */
+  rendered?: 'fresh' | 'late' | 'after-sign-out'
 }
 
 type Call = [name: string, ...args: unknown[]]
@@ -96,8 +101,11 @@ const run = async (
   let hold = s.timing === 'switch' || s.timing === 'shutdown'
   let release = () => {}
   let answered = 0
+  // The server still vouches for A with the very identity it rendered, so only the request differs.
+  const renderedBody = jwtBody('A')
   const answer = () => {
     answered++
+    if (s.rendered) return HttpResponse.json(renderedBody)
     if (s.answer === '204' || signedIn === null) return new HttpResponse(null, { status: 204 })
     if (s.answer === '500-then-200' && answered === 1)
       return new HttpResponse(null, { status: 500 })
@@ -137,6 +145,7 @@ const run = async (
     appId: APP_ID,
     identity: s.answer === 'none' ? undefined : IDENTITY_URL,
     consent: s.consent.startsWith('pending') ? 'pending' : 'granted',
+    initialIdentity: s.rendered ? renderedBody : undefined,
   })
   // Every snapshot with the turn of the event loop it was published in.
   const published: [number, unknown][] = []
@@ -155,6 +164,7 @@ const run = async (
 
   messenger.trackEvent('before-boot')
   messenger.update({ name: 'Early' })
+  if (s.rendered === 'after-sign-out') track('signOut', messenger.signOut())
   track(
     'boot A',
     messenger.boot({
@@ -165,6 +175,7 @@ const run = async (
     } as BootSettings),
   )
   await at('consent')
+  if (s.rendered === 'late') await vi.advanceTimersByTimeAsync(61_000)
   if (s.consent === 'pending-granted') messenger.setConsent('granted')
   if (s.consent === 'pending-denied') messenger.setConsent('denied')
   await at('during identity request')
@@ -219,6 +230,8 @@ const run = async (
   // Calls a failed script lost, then those the stub still holds for a script that has not arrived.
   outcome.stub = [...lost, ...stubbed()]
   outcome.identityRequests = hits.count
+  // Each says by which step it settled; which of two settled first within a step is not compared.
+  outcome.settled.sort()
   // The last snapshot of each turn, as a rendering app sees them: the old kernel also published states
   // in between (identity cleared, then the error) that no render shows.
   outcome.snapshots = published
@@ -280,7 +293,7 @@ KNOWN_DIFFERENCES.a = {
     settled: [
       `boot A rejected error BOOT_INTERRUPTED by ${interruptedAt(s)}`,
       ...old.settled.filter((entry) => !entry.startsWith('boot A ')),
-    ],
+    ].sort(),
   }),
 }
 
@@ -396,6 +409,13 @@ const KNOWN_REGRESSIONS: Record<string, KnownDifference> = {
   },
 }
 
+KNOWN_DIFFERENCES.d = {
+  reason:
+    'a rendered initialIdentity is not used after a signOut() or more than 60 s after the Messenger was created: the endpoint is asked',
+  applies: (s) => s.rendered === 'late' || s.rendered === 'after-sign-out',
+  expect: (old) => ({ ...old, identityRequests: old.identityRequests + 1 }),
+}
+
 const withoutEmail = (settings: unknown) => {
   if (!settings || typeof settings !== 'object' || 'asymmetricMatch' in settings) return settings
   const { email, ...rest } = settings as Record<string, unknown>
@@ -407,6 +427,7 @@ const expectedOf = (old: Outcome, s: Scenario) =>
   [
     KNOWN_DIFFERENCES.c,
     KNOWN_DIFFERENCES.a,
+    KNOWN_DIFFERENCES.d,
     ...Object.values(KNOWN_REGRESSIONS),
     KNOWN_DIFFERENCES.b,
   ].reduce((outcome, known) => (known.applies(s) ? known.expect(outcome, s) : outcome), old)
@@ -417,8 +438,16 @@ const matrix: Scenario[] = CONSENTS.flatMap((consent) =>
   ),
 )
 
+// The identity rendered into the page: used at once, after a minute of pending consent, after a sign-out.
+const rendered: Scenario[] = (['on-page', 'loads'] as const).flatMap((script) => [
+  { consent: 'granted', answer: 'jwt', script, timing: 'nothing', rendered: 'fresh' },
+  { consent: 'pending-granted', answer: 'jwt', script, timing: 'nothing', rendered: 'fresh' },
+  { consent: 'pending-granted', answer: 'jwt', script, timing: 'nothing', rendered: 'late' },
+  { consent: 'granted', answer: 'jwt', script, timing: 'nothing', rendered: 'after-sign-out' },
+  { consent: 'pending-granted', answer: 'jwt', script, timing: 'nothing', rendered: 'after-sign-out' },
+])
+
 const dump: unknown[] = []
-import('node:fs').then(() => {})
 afterAll(async () => {
   if (process.env.DIFF_DUMP)
     (await import('node:fs')).writeFileSync(process.env.DIFF_DUMP, JSON.stringify(dump))
@@ -428,9 +457,10 @@ afterEach(() => {
   localStorage.clear()
 })
 
-describe(`old and new kernel over ${matrix.length} scenarios`, () => {
-  for (const s of matrix) {
-    it(`consent ${s.consent}, identity ${s.answer}, script ${s.script}, ${s.timing}`, async () => {
+describe(`old and new kernel over ${matrix.length + rendered.length} scenarios`, () => {
+  for (const s of [...matrix, ...rendered]) {
+    const name = `consent ${s.consent}, identity ${s.answer}, script ${s.script}, ${s.timing}`
+    it(s.rendered ? `${name}, identity rendered (${s.rendered})` : name, async () => {
       const old = await run(createOld as never, s)
       const now = await run(createNew, s)
       const expected = expectedOf(old, s)
