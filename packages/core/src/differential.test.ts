@@ -53,7 +53,7 @@ interface Outcome {
   /** `intercomSettings` after each step of the script. */
   settings: [string, unknown][]
   snapshots: unknown[]
-  /** How each promise the app got (boot, signOut) settled, and by which step. */
+  /** How each promise the app got (boot, ready, signOut) settled and by which step; getVisitorId at the end. */
   settled: string[]
   identityRequests: number
 }
@@ -99,6 +99,9 @@ type Kernel = (
   | 'shutdown'
   | 'signOut'
   | 'setConsent'
+  | 'setAuthTokens'
+  | 'ready'
+  | 'getVisitorId'
   | 'subscribe'
   | 'getSnapshot'
   | 'destroy'
@@ -181,6 +184,7 @@ const run = async (create: Kernel, s: Scenario): Promise<Outcome> => {
 
   messenger.trackEvent('before-boot')
   messenger.update({ name: 'Early' })
+  messenger.setAuthTokens({ crm: 'token-A' })
   if (s.rendered === 'after-sign-out') track('signOut', messenger.signOut())
   track(
     'boot A',
@@ -191,6 +195,7 @@ const run = async (create: Kernel, s: Scenario): Promise<Outcome> => {
       customAttributes: { plan: 'pro', 'User-Hash': FORGED },
     } as BootSettings),
   )
+  track('ready', messenger.ready())
   await at('consent')
   if (s.rendered === 'late') await vi.advanceTimersByTimeAsync(61_000)
   if (s.consent === 'pending-granted') messenger.setConsent('granted')
@@ -241,6 +246,7 @@ const run = async (create: Kernel, s: Scenario): Promise<Outcome> => {
   await at('end')
   messenger.update({ name: 'Last' })
   messenger.show()
+  outcome.settled.push(`getVisitorId: ${messenger.getVisitorId()}`)
   await at('done')
 
   outcome.calls = plain(intercomCalls) as Call[]
@@ -362,6 +368,10 @@ const withoutEmail = (settings: unknown) => {
 }
 
 // The differences issue 16 asks for. Each turns what the old kernel did into what the new one does instead.
+// Not listed because `run` does not record them: snapshots are compared as the last one of each turn of
+// the event loop (the old kernel also published passing states: `loading` without identity just before
+// `error` on a failed script, `awaiting-consent` with consent granted just before `identifying`); which of
+// two promises settled first within one step; and the keys stray updates (b) wrote into intercomSettings.
 const KNOWN_DIFFERENCES = {
   a: {
     reason:
