@@ -27,7 +27,7 @@ import {
 // Today's kernel against the kernel of 53f8c6f (frozen in ./test/kernel-53f8c6f), each on a fresh page
 // with the same script: consent x identity answer x widget script x what happens meanwhile. What reaches
 // `window.Intercom` (and its stub), `intercomSettings` after each step, the snapshots and how boot() and
-// signOut() settle must be the same, except where KNOWN_DIFFERENCES (issue 16) or KNOWN_REGRESSIONS say.
+// signOut() settle must be the same, except where KNOWN_DIFFERENCES (issue 16) say.
 
 // Drops every FORGED value, at any depth, from what the old kernel sent and held.
 const stripForged = (value: unknown): unknown => {
@@ -123,12 +123,6 @@ const withoutStray = (old: unknown, stray: Call[]) => {
   }
 }
 
-const withoutEmail = (settings: unknown) => {
-  if (!settings || typeof settings !== 'object' || 'asymmetricMatch' in settings) return settings
-  const { email, ...rest } = settings as Record<string, unknown>
-  return rest
-}
-
 // The differences issue 16 asks for. Each turns what the old kernel did into what the new one does instead.
 // Not listed because `run` does not record them: snapshots are compared as the last one of each turn of
 // the event loop (the old kernel also published passing states: `loading` without identity just before
@@ -180,44 +174,9 @@ const KNOWN_DIFFERENCES = {
   },
 } satisfies Record<string, KnownDifference>
 
-/**
- * Differences this test found that issue 16 does not ask for: what the new kernel does today. The
- * `it.fails` tests at the end say what it should do; delete an entry when its fix lands.
- */
-const KNOWN_REGRESSIONS = {
-  'anonymous-email': {
-    reason:
-      "with `identity` configured, the anonymous visitor's update({ email }) (a lead giving its email) is stripped; the old kernel kept email out of the anonymous boot only",
-    applies: (s) => s.answer !== 'none' && s.timing === 'sign-out',
-    expect: (old) => {
-      const visitor = (call: Call): Call =>
-        call[0] === 'update' && (call[1] as { name?: string })?.name === 'Visitor'
-          ? ['update', withoutEmail(call[1])]
-          : call
-      return {
-        ...old,
-        calls: old.calls.map(visitor),
-        stub: old.stub.map(visitor),
-        settings: old.settings.map(([step, settings]) => [
-          step,
-          (settings as { user_id?: string } | undefined)?.user_id
-            ? settings
-            : withoutEmail(settings),
-        ]),
-      }
-    },
-  },
-} satisfies Record<string, KnownDifference>
-
 const expectedOf = (old: Outcome, s: Scenario) =>
   // Stray calls (b) last: its expected settings are a matcher, which the other entries leave alone.
-  [
-    KNOWN_DIFFERENCES.c,
-    KNOWN_DIFFERENCES.a,
-    KNOWN_DIFFERENCES.d,
-    ...Object.values(KNOWN_REGRESSIONS),
-    KNOWN_DIFFERENCES.b,
-  ].reduce(
+  [KNOWN_DIFFERENCES.c, KNOWN_DIFFERENCES.a, KNOWN_DIFFERENCES.d, KNOWN_DIFFERENCES.b].reduce(
     (outcome: Outcome, known: KnownDifference) =>
       known.applies(s) ? known.expect(outcome, s) : outcome,
     old,
@@ -261,10 +220,9 @@ describe(`old and new kernel over ${matrix.length + rendered.length} scenarios`,
   }
 })
 
-// What the new kernel should do where the matrix found it does not (KNOWN_REGRESSIONS) or where issue 16
-// asks for more than it does. Each fails today; when one passes, vitest reports it: drop the `.fails`
-// (and the KNOWN_REGRESSIONS entry, so the matrix checks the fix too).
-describe('the new kernel, where it falls short', () => {
+// What the matrix found and the kernel was mended for: a lead's email after sign-out (a regression the
+// first version of the door had), and JSON `__proto__` keys (a leak the old kernel had too).
+describe('the new kernel, where the matrix found it short', () => {
   const anonymous = async (settings?: BootSettings) => {
     installWidget()
     identityEndpoint(() => new HttpResponse(null, { status: 204 }))
@@ -273,19 +231,19 @@ describe('the new kernel, where it falls short', () => {
     return messenger
   }
 
-  it.fails("sends an anonymous visitor's update({ email }) (a lead giving its email), as the old kernel did", async () => {
+  it("sends an anonymous visitor's update({ email }) (a lead giving its email), as the old kernel did", async () => {
     const messenger = await anonymous()
     messenger.update({ email: 'lead@example.com' })
     expect(callsTo('update')).toEqual([['update', { email: 'lead@example.com' }]])
   })
 
-  it.fails("strips a JSON-parsed __proto__ key, whose user_id Intercom reads as the payload's own", async () => {
+  it("strips a JSON-parsed __proto__ key, whose user_id Intercom reads as the payload's own", async () => {
     await anonymous(withProto(`{ "name": "Eve", "__proto__": { "user_id": "${FORGED}" } }`))
     const [, payload] = callsTo('boot')[0] ?? []
     expect((payload as { user_id?: string }).user_id).toBeUndefined()
   })
 
-  it.fails('strips an identity key beside a JSON-parsed __proto__ key in update()', async () => {
+  it('strips an identity key beside a JSON-parsed __proto__ key in update()', async () => {
     const messenger = await anonymous()
     messenger.update(withProto(`{ "__proto__": {}, "user_id": "${FORGED}" }`))
     expect(callsTo('update')).toEqual([['update', {}]])

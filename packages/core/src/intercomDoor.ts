@@ -17,7 +17,8 @@ export type SessionKind =
 
 // Keys that name a user or prove who they are, compared without case, `_` or `-`.
 const IDENTITY = ['userid', 'userhash', 'intercomuserjwt']
-// An anonymous visitor is not even given an email or a user's data-connector tokens.
+// An anonymous visitor is not booted with an email or a user's data-connector tokens (a later
+// update({ email }) is how a visitor becomes a lead, and passes).
 const ANONYMOUS = [...IDENTITY, 'email', 'authtokens']
 
 const normal = (key: string) => key.toLowerCase().replace(/[^a-z\d]/g, '')
@@ -85,9 +86,12 @@ export const createIntercomDoor = (appId: string): IntercomDoor => {
 
   return {
     boot(settings, kind, proof) {
-      drop = kind === 'verified' ? IDENTITY : kind === 'anonymous' ? ANONYMOUS : []
+      drop = kind === 'unverified' ? [] : IDENTITY
       const { expires_at, ...verified } = proof ?? {}
-      const payload = Object.assign(withoutKeys(settings, drop) as Payload, verified)
+      const payload = Object.assign(
+        withoutKeys(settings, kind === 'anonymous' ? ANONYMOUS : drop) as Payload,
+        verified,
+      )
       signed = signedFieldsOf(payload.intercom_user_jwt)
       const key = `${appId}:${payload.user_id ?? ''}`
       intercom(w[SESSION] === key ? 'update' : 'boot', hold(payload))
