@@ -8,7 +8,6 @@ export interface IntercomState extends MessengerSnapshot {
 
 type Field = keyof IntercomState
 
-
 const fieldOf = (snapshot: MessengerSnapshot, field: Field) =>
   field === 'isBooted' ? snapshot.status === 'booted' : snapshot[field]
 
