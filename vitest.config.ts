@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import reactProject from './packages/react/vitest.config.ts'
+import testingProject from './packages/testing/vitest.config.ts'
 
 const reactPackage = (path: string) =>
   fileURLToPath(new URL(`./packages/react/${path}`, import.meta.url))
@@ -38,6 +39,16 @@ export default defineConfig({
       'examples/*/vitest.config.ts',
       'examples/nextjs/vitest.e2e.config.ts',
       react18,
+      // The testing README's first unit test as a reader copies it: its own msw server, none of our setup.
+      {
+        resolve: testingProject.resolve,
+        test: {
+          name: 'testing-readme',
+          root: fileURLToPath(new URL('./packages/testing', import.meta.url)),
+          include: ['src/readme/*.test.tsx'],
+          environment: 'jsdom',
+        },
+      },
       // What npm publishes of each package: tarball contents and the README shown on its page.
       { test: { name: 'packaging', include: ['packages/packaging.test.ts'], environment: 'node' } },
     ],

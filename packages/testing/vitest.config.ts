@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { defineProject } from 'vitest/config'
+import { configDefaults, defineProject } from 'vitest/config'
 import { workspaceAlias } from '../../vitest.shared.ts'
 
 export default defineProject({
@@ -17,6 +17,8 @@ export default defineProject({
     name: 'testing',
     // The browser side runs in jsdom; server tests opt into node with a `@vitest-environment` comment.
     environment: 'jsdom',
+    // The README's unit test runs in its own project (see the root vitest.config.ts), as a reader runs it.
+    exclude: [...configDefaults.exclude, 'src/readme/**'],
     setupFiles: ['./src/test/setup.ts'],
     // Type tests (*.test-d.ts) run with the others under `vitest run`.
     typecheck: { enabled: true, tsconfig: './tsconfig.json' },

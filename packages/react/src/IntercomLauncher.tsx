@@ -1,6 +1,6 @@
 import { createLauncher, type LauncherOptions } from '@verified-messenger/core/launcher'
+import { useMessenger } from '@verified-messenger/react'
 import { useEffect, useRef } from 'react'
-import { useMessenger } from './useMessenger'
 
 /** `IntercomLauncher`'s props: `createLauncher`'s options. */
 export interface IntercomLauncherProps extends LauncherOptions {}

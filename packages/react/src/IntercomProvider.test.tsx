@@ -319,6 +319,24 @@ describe('IntercomProvider', () => {
     expect(widget.callsTo('boot')).toHaveLength(1)
   })
 
+  it('counts initializeDelay from shouldInitialize turning true, as react-use-intercom does', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const { intercom, rerender } = renderProvider({
+      autoBoot: true,
+      shouldInitialize: false,
+      initializeDelay: 2500,
+    })
+    await act(() => vi.advanceTimersByTimeAsync(3000))
+    rerender({ autoBoot: true, shouldInitialize: true, initializeDelay: 2500 })
+
+    await act(() => vi.advanceTimersByTimeAsync(2499))
+    expect(widget.scripts()).toHaveLength(0)
+
+    await act(() => vi.advanceTimersByTimeAsync(1))
+    await vi.waitFor(() => expect(intercom.current.isBooted).toBe(true))
+    expect(widget.scripts()).toHaveLength(1)
+  })
+
   it('hands region, scriptUrl, cspNonce and crossOrigin to the loader and boot', async () => {
     const { intercom } = renderProvider({
       autoBoot: true,
@@ -355,6 +373,10 @@ describe('IntercomProvider', () => {
 
     expect(intercom.current.error?.code).toBe('SCRIPT_LOAD_FAILED')
     expect(onLoadFailed).toHaveBeenCalledWith(intercom.current.error)
+    // What MIGRATING.md says a failed load leaves on the page: nothing.
+    expect(widget.scripts()).toEqual([])
+    expect(page.Intercom).toBeUndefined()
+    expect(page.intercomSettings).toBeUndefined()
   })
 
   it('loads nothing while shouldInitialize is false, and starts when it turns true', async () => {

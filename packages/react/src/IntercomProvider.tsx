@@ -23,7 +23,7 @@ export interface IntercomProviderBaseProps extends ProviderCallbacks {
   autoBootProps?: BootSettings
   /** `false` keeps Intercom from loading (calls wait, as with pending consent); default `true`. */
   shouldInitialize?: boolean
-  /** Milliseconds to wait before loading Intercom; default `0`. */
+  /** Milliseconds to wait before loading Intercom, counted from `shouldInitialize` being true; default `0`. */
   initializeDelay?: number
   /**
    * The visitor's choice, or a live source of it such as a consent manager adapter (create that once,
@@ -120,11 +120,12 @@ export function IntercomProvider(props: IntercomProviderProps) {
     [shared],
   )
 
+  // As in react-use-intercom, the delay counts from shouldInitialize turning true, not from mounting.
   useEffect(() => {
-    if (delayElapsed) return
+    if (delayElapsed || !shouldInitialize) return
     const timer = setTimeout(() => setDelayElapsed(true), initializeDelay)
     return () => clearTimeout(timer)
-  }, [delayElapsed, initializeDelay])
+  }, [delayElapsed, initializeDelay, shouldInitialize])
 
   useEffect(() => {
     const gate = gateOf(consent, hold) ?? (held.current ? 'granted' : undefined)

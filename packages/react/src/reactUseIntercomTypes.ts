@@ -54,13 +54,13 @@ export type DataAttributesCompany = Company
 export type DataAttributesAvatar = Avatar
 
 /**
- * The names `window.Intercom` is called with: the methods of `useIntercom()` (but `hardShutdown`, `signOut` and `preload`, which
+ * The names `window.Intercom` is called with: the methods of `useIntercom()` (but `hardShutdown` and `signOut`, which
  * are ours) and the callbacks.
  * @example
  * const method: IntercomMethod = 'showNewMessage'
  */
 export type IntercomMethod =
-  | Exclude<keyof IntercomMethods, 'hardShutdown' | 'signOut' | 'preload'>
+  | Exclude<keyof IntercomMethods, 'hardShutdown' | 'signOut'>
   | keyof MessengerCallbacks
 
 /**

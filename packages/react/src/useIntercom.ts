@@ -1,43 +1,37 @@
-import type { Messenger, MessengerSnapshot } from '@verified-messenger/core'
-import { useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { createTrackedState, type IntercomState } from './createTrackedState'
+import { type IntercomMethods, intercomMethods } from './intercomMethods'
 import { useMessenger } from './useMessenger'
 
-/** react-use-intercom's methods, from the provider's Messenger. */
-export type IntercomMethods = Omit<
-  Messenger,
-  'subscribe' | 'getSnapshot' | 'getServerSnapshot' | 'setConsent' | 'ready' | 'destroy' | 'extend'
->
+export type { IntercomMethods } from './intercomMethods'
 
 /**
- * What `useIntercom()` returns: the methods plus the Messenger's state (`isOpen`, `status`,
+ * What `useIntercom()` returns: the methods plus the Messenger's state (`isOpen`, `isBooted`, `status`,
  * `unreadCount`, `identity`, `error`, `consent`).
  */
-export interface UseIntercom extends IntercomMethods, MessengerSnapshot {
-  /** `status === 'booted'`. */
-  isBooted: boolean
-}
+export interface UseIntercom extends IntercomMethods, IntercomState {}
 
 /**
- * The Messenger's methods (stable identities, react-use-intercom's names) and its state; re-renders on
- * every state change, so prefer `useIntercomState` in components that read one value.
+ * The Messenger's methods (stable identities, react-use-intercom's names) and its state. The component
+ * re-renders only when a state field it read changed: one that destructures only methods never
+ * re-renders because of the Messenger.
  * @example
- * const { boot, shutdown, show, unreadCount } = useIntercom()
+ * const { boot, shutdown, show, unreadCount } = useIntercom() // re-renders when unreadCount changes
  */
 export function useIntercom(): UseIntercom {
   const messenger = useMessenger('useIntercom')
-  // The Messenger's methods are closures made once, so their identities never change; the rest are
-  // the provider's business (consent is a prop, the lifecycle is the provider's).
-  const {
-    subscribe,
-    getSnapshot,
-    getServerSnapshot,
-    setConsent,
-    ready,
-    destroy,
-    extend,
-    ...methods
-  } = messenger
+  const [tracked] = useState(createTrackedState)
   // While hydrating, React reads what the server rendered, then re-renders with the current state.
-  const state = useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot)
-  return { ...methods, ...state, isBooted: state.status === 'booted' }
+  const snapshot = useSyncExternalStore(
+    messenger.subscribe,
+    () => tracked.select(messenger.getSnapshot()),
+    messenger.getServerSnapshot,
+  )
+  tracked.render(snapshot)
+  useEffect(() => tracked.committed())
+  // The same object while the snapshot is, so it too can sit in a dependency array.
+  return useMemo(
+    () => tracked.view(snapshot, intercomMethods(messenger), messenger),
+    [tracked, snapshot, messenger],
+  )
 }

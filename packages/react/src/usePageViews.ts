@@ -1,6 +1,6 @@
 import { pageViews } from '@verified-messenger/core/page-views'
+import { useMessenger } from '@verified-messenger/react'
 import { useEffect } from 'react'
-import { useMessenger } from './useMessenger'
 
 /**
  * Turns on page views for the provider's Messenger while the calling component is mounted: every

@@ -1,7 +1,7 @@
 import { createUserHash, signIntercomJwt } from '@verified-messenger/signer'
 import { installFakeMessenger } from '@verified-messenger/testing'
-import { HttpResponse, http } from 'msw'
-import { describe, expect, it, vi } from 'vitest'
+import { delay, HttpResponse, http } from 'msw'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { API_BASE, APP_ID, received, SECRET, server } from './test/fakeIntercomServer'
 
 type IntercomFn = (...args: unknown[]) => unknown
@@ -104,6 +104,39 @@ describe('installFakeMessenger', () => {
     await fake.settled()
     expect(fake.state).toMatchObject({ booted: true, verified: true, isOpen: true })
     expect(onShow).toHaveBeenCalledOnce()
+  })
+
+  it("settled() waits for the page's own identity request, then for the check of the boot it leads to", async () => {
+    const identityUrl = 'https://app.test/api/intercom/identity'
+    // An endpoint that takes a while, as one that looks up a session and signs does.
+    server.use(
+      http.get(identityUrl, async () => {
+        await delay(20)
+        return HttpResponse.json({ user_id: 'user_ada', intercom_user_jwt: jwtFor('user_ada') })
+      }),
+    )
+    const fake = install()
+    // What the SDK does with `identity` configured: ask the app's endpoint, then boot with its answer.
+    fetch(identityUrl)
+      .then((response) => response.json())
+      .then((identity) => intercom('boot', { app_id: APP_ID, ...identity }))
+    await fake.settled()
+
+    expect(fake.state).toMatchObject({ booted: true, verified: true, userId: 'user_ada' })
+    fake.uninstall()
+  })
+
+  it('settled() is not held back by fake timers', async () => {
+    vi.useFakeTimers()
+    onTestFinished(() => {
+      vi.useRealTimers()
+    })
+    const fake = install()
+    intercom('boot', { app_id: APP_ID, user_id: 'user_ada', intercom_user_jwt: jwtFor('user_ada') })
+    await fake.settled()
+
+    expect(fake.state).toMatchObject({ booted: true, verified: true })
+    fake.uninstall()
   })
 
   it('is not booted while the server is still checking the user', () => {
@@ -331,10 +364,12 @@ describe('installFakeMessenger', () => {
     expect(fake.dropped).toHaveLength(2)
   })
 
-  it('uninstall removes window.Intercom', () => {
+  it('uninstall removes window.Intercom and gives the page its own fetch back', () => {
     const fake = install()
+    const tracking = window.fetch
     fake.uninstall()
 
     expect('Intercom' in window).toBe(false)
+    expect(window.fetch).not.toBe(tracking)
   })
 })

@@ -3,6 +3,7 @@ import { createStateStore } from './createStateStore'
 import { createUpdateThrottle } from './createUpdateThrottle'
 import { clearIntercomCookies, setIntercomCookies } from './intercomCookies'
 import { pingIdentity } from './pingIdentity'
+import { trackRequests } from './trackRequests'
 import type {
   FakeCall,
   FakeMessenger,
@@ -57,6 +58,20 @@ function userFrom(settings: Settings): FakeUser {
 }
 
 /**
+ * Resolves after the tasks queued so far, so every promise callback pending now has run. A message
+ * channel rather than a timer, so fake timers (which tests often install) cannot hold it back.
+ */
+const nextTask = () =>
+  new Promise<void>((resolve) => {
+    const { port1, port2 } = new MessageChannel()
+    port1.onmessage = () => {
+      port1.close()
+      resolve()
+    }
+    port2.postMessage(undefined)
+  })
+
+/**
  * Installs a fake `window.Intercom` that speaks the widget's protocol: it replays the official stub's
  * queue, records every call, checks identified boots with the fake server, sets the `intercom-*`
  * cookies, and fires the page's callbacks when the test acts as the user.
@@ -88,6 +103,8 @@ export function installFakeMessenger(options: FakeMessengerOptions = {}): FakeMe
   // Looked up at each call, so an msw server started after install still sees the request.
   const fetchFn: typeof fetch = (input, init) =>
     win.fetch ? win.fetch(input, init) : globalThis.fetch(input, init)
+  // The page's requests, its identity request among them, so `settled()` waits for the whole boot.
+  const requests = trackRequests(typeof win.fetch === 'function' ? win : globalThis)
 
   let settings: Settings = {}
   let appId = options.appId ?? DEFAULT_APP_ID
@@ -225,7 +242,14 @@ export function installFakeMessenger(options: FakeMessengerOptions = {}): FakeMe
     },
     subscribe: store.subscribe,
     async settled() {
-      while (checks.size > 0) await Promise.all(checks)
+      // Each round first lets the page run what its settled promises started (an identity answer
+      // becomes a boot, a boot becomes a check); it ends when nothing is left to wait for.
+      for (;;) {
+        await nextTask()
+        const waiting = [...checks, ...requests.pending()]
+        if (waiting.length === 0) return
+        await Promise.allSettled(waiting)
+      }
     },
     open() {
       if (!store.get().booted) {
@@ -251,6 +275,7 @@ export function installFakeMessenger(options: FakeMessengerOptions = {}): FakeMe
     },
     uninstall() {
       cancelCheck()
+      requests.restore()
       if (win.Intercom === intercom) delete win.Intercom
     },
   }

@@ -62,7 +62,11 @@ export interface FakeMessenger {
   readonly state: FakeMessengerState
   /** Calls `listener` after every state change; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void
-  /** Resolves once no identity check is in flight. */
+  /**
+   * Resolves once the page has no `fetch` request in flight (the app's identity request included, until
+   * its body is read) and no identity check is running, so a boot the page started has been accepted or
+   * refused.
+   */
   settled(): Promise<void>
   /** The user opens the Messenger: fires `onShow`. Throws when it is not booted. */
   open(): void
