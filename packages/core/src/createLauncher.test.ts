@@ -197,6 +197,64 @@ describe('createLauncher', () => {
     expect(launcher()?.getAttribute('aria-label')).toBe('Open Intercom Messenger, 3 unread')
   })
 
+  it('announces the unread count and a failure in a polite live region, and says it opens a dialog', async () => {
+    const launch = createLauncher(setup({ identity: undefined }), { unreadCount: 2 })
+    detach = launch
+    const status = () => document.querySelector('[role="status"]')
+    expect(launcher()?.getAttribute('aria-haspopup')).toBe('dialog')
+    expect(launcher()?.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true')
+    expect(status()?.textContent).toBe('2 unread')
+
+    launch.update({ unreadCount: 3 })
+    expect(status()?.textContent).toBe('3 unread')
+    launcher()?.click()
+    failLoading()
+    await vi.waitFor(() =>
+      expect(status()?.textContent).toBe('The chat could not load. Try again?'),
+    )
+  })
+
+  it('picks an icon colour that stands out from the action colour (3:1 or more)', () => {
+    const launch = createLauncher(setup(), { settings: { actionColor: '#ffd400' } })
+    detach = launch
+    expect(launcher()?.style.color).toBe('rgb(0, 0, 0)')
+    launch.update({ settings: { actionColor: '#0071b2' } })
+    expect(launcher()?.style.color).toBe('rgb(255, 255, 255)')
+  })
+
+  it('update() redraws the same button in place, so it keeps the focus', () => {
+    const launch = createLauncher(setup(), { unreadCount: 2 })
+    detach = launch
+    const button = launcher()
+    button?.focus()
+    launch.update({ unreadCount: 3, settings: { alignment: 'left' } })
+    expect(launcher()).toBe(button)
+    expect(document.activeElement).toBe(button)
+    expect(button?.getAttribute('aria-label')).toBe('Open Intercom Messenger, 3 unread')
+    expect(button?.style.left).toBe('20px')
+  })
+
+  it('hands the focus to the real launcher when it replaces a focused one, and drops its badge at once', async () => {
+    vi.useFakeTimers()
+    const messenger = setup({ identity: undefined })
+    detach = createLauncher(messenger, { intent: 'idle', unreadCount: 4 })
+    launcher()?.focus()
+    await vi.advanceTimersByTimeAsync(10)
+    finishLoading()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(messenger.getSnapshot().status).toBe('booted')
+
+    const real = document.createElement('button')
+    real.className = 'intercom-lightweight-app-launcher'
+    real.getClientRects = () => [new DOMRect(0, 0, 48, 48)] as unknown as DOMRectList
+    document.body.append(real)
+    await vi.advanceTimersByTimeAsync(100)
+    expect(launcher()?.textContent).toBe('')
+    await vi.advanceTimersByTimeAsync(500)
+    expect(document.activeElement).toBe(real)
+    real.remove()
+  })
+
   it('detaching removes the launcher and stops listening', () => {
     const messenger = setup({ identity: undefined })
     createLauncher(messenger, { intent: 'idle' })()
