@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { AxeResults } from 'axe-core'
-import type { Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import {
   fakeCalls,
@@ -285,24 +285,43 @@ describe('click-to-load launcher', () => {
     expect(await running('reduce')).toBe(0)
   })
 
-  it('drops its unread badge as soon as the real launcher is drawn, and leaves within the fade-in', async () => {
+  it('drops its unread badge as soon as the real launcher is drawn, before it leaves itself', async () => {
     const visitor = await returningVisitor(demo.visit)
     const { page } = visitor
     await page.goto('/?launcher&unread=2', { waitUntil: 'networkidle' })
-    await page.getByRole('button', { name: 'Open Intercom Messenger, 2 unread' }).click()
-    await page.locator('.intercom-lightweight-app-launcher').waitFor()
+    const launcher = page.getByRole('button', { name: 'Open Intercom Messenger, 2 unread' })
+    // On every change of the page while both launchers are drawn: does ours still show its badge?
+    const ours = await launcher.elementHandle()
+    await page.evaluate((button) => {
+      const seen: boolean[] = []
+      ;(window as unknown as { __badge: boolean[] }).__badge = seen
+      new MutationObserver(() => {
+        const real = document.querySelector('.intercom-lightweight-app-launcher')
+        if (button?.isConnected && real?.getClientRects().length)
+          seen.push(button.querySelector('span') !== null)
+      }).observe(document.body, { subtree: true, childList: true, attributes: true })
+    }, ours)
+    await launcher.click()
+    await launcher.waitFor({ state: 'detached' })
 
-    // Polled every 100 ms, then 500 ms of fade-in: far from the 10 s kept for an Intercom that draws none.
-    await page.waitForFunction(
-      () => !document.querySelector('body > button[aria-haspopup] span'),
-      null,
-      {
-        timeout: 1000,
-      },
-    )
-    await ourLauncher(page).waitFor({ state: 'detached', timeout: 2000 })
+    const badge = await page.evaluate(() => (window as unknown as { __badge: boolean[] }).__badge)
+    expect(badge.at(-1)).toBe(false)
   })
 })
+
+/** Records every Content-Security-Policy violation the pages of `context` report, from the first script on. */
+async function watchViolations(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const seen: string[] = []
+    ;(window as unknown as { __violations: string[] }).__violations = seen
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.effectiveDirective} ${event.blockedURI}`),
+    )
+  })
+}
+
+const violations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)
 
 describe('click-to-load launcher under a strict Content-Security-Policy', () => {
   const demo = useDemo({ strictCsp: true })
@@ -310,15 +329,7 @@ describe('click-to-load launcher under a strict Content-Security-Policy', () => 
   it('loads, opens and hands over with the nonce and no violation, styled', async () => {
     const visitor = await returningVisitor(demo.visit)
     const { page, context } = visitor
-    await context.addInitScript(() => {
-      const seen: string[] = []
-      ;(window as unknown as { __violations: string[] }).__violations = seen
-      document.addEventListener('securitypolicyviolation', (event) =>
-        seen.push(
-          `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
-        ),
-      )
-    })
+    await watchViolations(context)
     const refused: string[] = []
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) refused.push(message.text())
@@ -332,10 +343,7 @@ describe('click-to-load launcher under a strict Content-Security-Policy', () => 
     await ourLauncher(page).waitFor({ state: 'detached' })
     await page.keyboard.press('Escape')
 
-    const violations = await page.evaluate(
-      () => (window as unknown as { __violations: string[] }).__violations,
-    )
-    expect({ violations, refused }).toEqual({ violations: [], refused: [] })
+    expect({ violations: await violations(page), refused }).toEqual({ violations: [], refused: [] })
     expect(
       await page.evaluate(() => {
         const script = document.querySelector<HTMLScriptElement>('script[src*="/fake-intercom/"]')
@@ -343,5 +351,46 @@ describe('click-to-load launcher under a strict Content-Security-Policy', () => 
         return { nonce: script?.nonce !== '', position: root && getComputedStyle(root).position }
       }),
     ).toEqual({ nonce: true, position: 'fixed' })
+  })
+
+  // Fails today: the kernel's boot inserts the script again after its early load failed while the
+  // identity was requested (createMessenger's begin/start). Becomes `it` with the kernel fix.
+  it.fails('a widget script the policy blocks is tried once per click', async () => {
+    const visitor = await returningVisitor(demo.visit)
+    const { page, context } = visitor
+    await watchViolations(context)
+    // The app hands the loader a nonce its policy does not list, as a misconfigured site would.
+    await page.route(
+      (url) => url.pathname === '/',
+      async (route) => {
+        const response = await route.fetch()
+        const body = (await response.text()).replace(/"cspNonce":"[^"]+"/, '"cspNonce":"stale"')
+        await route.fulfill({ response, body })
+      },
+    )
+    // Each identity answer waits until that click's script was blocked: the order that made a second attempt.
+    let asked = 0
+    await page.route(`**${identityPath}`, async (route) => {
+      asked += 1
+      await page.waitForFunction(
+        (count) =>
+          (window as unknown as { __violations: string[] }).__violations.filter((line) =>
+            line.includes('/fake-intercom/widget/'),
+          ).length >= count,
+        asked,
+      )
+      await route.continue()
+    })
+    const blockedScripts = async () =>
+      (await violations(page)).filter((line) => line.includes('/fake-intercom/widget/'))
+    await page.goto('/?launcher', { waitUntil: 'networkidle' })
+
+    await ourLauncher(page).click()
+    const failed = page.getByRole('button', { name: 'The chat could not load. Try again?' })
+    await failed.waitFor()
+    expect(await blockedScripts()).toHaveLength(1)
+    await failed.click()
+    await page.locator('body > button[aria-busy="false"]').waitFor()
+    expect(await blockedScripts()).toHaveLength(2)
   })
 })
