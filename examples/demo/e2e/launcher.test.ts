@@ -239,16 +239,6 @@ describe('click-to-load launcher', () => {
     expect(await focused(page)).toBe('intercom launcher: Open the Messenger')
   })
 
-  it('Space on the launcher opens the Messenger like Enter', async () => {
-    const visitor = await returningVisitor(demo.visit)
-    const { page } = visitor
-    await page.goto('/?launcher', { waitUntil: 'networkidle' })
-    await ourLauncher(page).focus()
-    await page.keyboard.press(' ')
-    await page.waitForFunction(() => window.__fakeIntercom?.state.isOpen === true)
-    expect(await focused(page)).toBe('dialog: Close the Messenger')
-  })
-
   it('an idle boot that replaces the focused launcher hands the focus to the real one', async () => {
     const visitor = await returningVisitor(demo.visit)
     const { page } = visitor
