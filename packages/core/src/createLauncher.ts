@@ -55,14 +55,12 @@ const UNSEEN = 'position:fixed;width:1px;height:1px;overflow:hidden;clip-path:in
 
 const noop = () => {}
 
-/** White or black, whichever stands out more against `rgb` (WCAG's relative luminance). */
+/** White or black, whichever stands out more against `rgb` (by WCAG's relative luminance). */
 const iconOn = (rgb: string) => {
-  const [r = 0, g = 0, b = 0] = (rgb.match(/[\d.]+/g) ?? []).map((value) => {
-    const c = +value / 255
-    return c < 0.04 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
-  })
-  // Above this luminance black contrasts more than white (both at least 4.58:1).
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.179 ? '#000' : '#fff'
+  // sRGB's curve as a 2.2 power: off by under 0.01, while the better of the two is 4.3:1 or more.
+  const [r = 0, g = 0, b = 0] = (rgb.match(/[\d.]+/g) ?? []).map((value) => (+value / 255) ** 2.2)
+  // Above this luminance black contrasts more than white.
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.18 ? '#000' : '#fff'
 }
 
 /**
@@ -127,8 +125,7 @@ export const createLauncher = (messenger: Messenger, initial: LauncherOptions = 
     'click',
     custom(() => act(true, true)),
   )
-  listen(document, 'pointerover', custom(warm))
-  listen(document, 'focusin', custom(warm))
+  for (const type of ['pointerover', 'focusin']) listen(document, type, custom(warm))
 
   let idle = false
   const whenIdle = () => {
