@@ -234,6 +234,23 @@ describe('createLauncher', () => {
     expect(button?.style.left).toBe('20px')
   })
 
+  it('pulses while loading, and an update that changes nothing leaves the pulse running', () => {
+    const cancel = vi.fn()
+    const animate = vi.fn(() => ({ cancel }) as unknown as Animation)
+    HTMLElement.prototype.animate = animate
+    try {
+      const launch = createLauncher(setup({ identity: undefined }), {})
+      detach = launch
+      launcher()?.click()
+      expect(animate).toHaveBeenCalledOnce()
+      launch.update({})
+      expect(animate).toHaveBeenCalledOnce()
+      expect(cancel).not.toHaveBeenCalled()
+    } finally {
+      delete (HTMLElement.prototype as Partial<HTMLElement>).animate
+    }
+  })
+
   it('hands the focus to the real launcher when it replaces a focused one, and drops its badge at once', async () => {
     vi.useFakeTimers()
     const messenger = setup({ identity: undefined })

@@ -171,6 +171,7 @@ export const createLauncher = (messenger: Messenger, initial: LauncherOptions = 
   cleanups.push(() => clearTimeout(timer), remove)
 
   let pulse: Animation | undefined
+  let drawn = ''
   let open = false
   let reported = state().error
   const render = () => {
@@ -197,9 +198,15 @@ export const createLauncher = (messenger: Messenger, initial: LauncherOptions = 
     const failed = status === 'error'
     const busy = status === 'loading' || status === 'identifying'
     const text = failed ? failedLabel : unreadCount ? `${unreadCount} unread` : ''
-    button.style.cssText = `${LOOK}bottom:${look.verticalPadding ?? 20}px;${side}:${look.horizontalPadding ?? 20}px;background:${look.actionColor ?? '#0071b2'}`
+    const appearance = `${LOOK}bottom:${look.verticalPadding ?? 20}px;${side}:${look.horizontalPadding ?? 20}px;background:${look.actionColor ?? '#0071b2'}`
+    const name = failed ? failedLabel : text ? `${label}, ${text}` : label
+    // A redraw that changes nothing (a parent re-rendered) leaves the button, and its pulse, alone.
+    const next = appearance + busy + name + text
+    if (button.isConnected && next === drawn) return
+    drawn = next
+    button.style.cssText = appearance
     button.setAttribute('aria-busy', String(busy))
-    button.setAttribute('aria-label', failed ? failedLabel : text ? `${label}, ${text}` : label)
+    button.setAttribute('aria-label', name)
     button.innerHTML = ICON
     if (text) {
       const note = button.appendChild(document.createElement('span'))
