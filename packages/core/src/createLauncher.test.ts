@@ -169,6 +169,21 @@ describe('createLauncher', () => {
     custom.remove()
   })
 
+  it('idle waits for the page to finish loading before it waits for idle time', async () => {
+    vi.useFakeTimers()
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' })
+    try {
+      detach = createLauncher(setup({ identity: undefined }), { intent: 'idle' })
+      await vi.advanceTimersByTimeAsync(10)
+      expect(widgetScripts()).toHaveLength(0)
+    } finally {
+      delete (document as { readyState?: unknown }).readyState
+    }
+    window.dispatchEvent(new Event('load'))
+    await vi.advanceTimersByTimeAsync(10)
+    expect(widgetScripts()).toHaveLength(1)
+  })
+
   it('idle boots once the page is idle, but not on Save-Data', async () => {
     vi.useFakeTimers()
     detach = createLauncher(setup({ identity: undefined }), { intent: 'idle' })

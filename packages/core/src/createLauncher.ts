@@ -70,7 +70,8 @@ const iconOn = (rgb: string) => {
  * focus moves with it: into the open Messenger, or to the real launcher. While consent is pending or
  * denied it loads nothing and hands clicks to `onConsentRequired`. With `hideDefaultLauncher` it draws
  * nothing, and elements matching `customLauncherSelector` load on intent. The unread count and a
- * failure are announced in a polite live region. Returns the function that removes it.
+ * failure are announced in a polite live region. Returns the function that removes it, whose
+ * `update(options)` redraws it in place.
  * @example
  * const messenger = createMessenger({ appId: 'abc123', identity: '/api/intercom/identity' })
  * const launcher = createLauncher(messenger, {
@@ -135,9 +136,12 @@ export const createLauncher = (messenger: Messenger, initial: LauncherOptions = 
     if (idle || options.intent !== 'idle' || connection?.saveData) return
     if (/[23]g/.test(connection?.effectiveType ?? '')) return
     idle = true
-    if (document.readyState !== 'complete') return listen(window, 'load', () => whenIdle())
-    const id = (window.requestIdleCallback ?? setTimeout)(() => act(true))
-    cleanups.push(() => (window.cancelIdleCallback ?? clearTimeout)(id))
+    const schedule = () => {
+      const id = (window.requestIdleCallback ?? setTimeout)(() => act(true))
+      cleanups.push(() => (window.cancelIdleCallback ?? clearTimeout)(id))
+    }
+    if (document.readyState === 'complete') schedule()
+    else listen(window, 'load', schedule)
   }
 
   const button = document.createElement('button')
