@@ -9,6 +9,7 @@ import {
   HttpResponse,
   IDENTITY_URL,
   identityEndpoint,
+  intercomCallbacks,
   intercomCalls,
   jwtBody,
   widgetScripts,
@@ -285,6 +286,21 @@ describe('createLauncher', () => {
     await vi.advanceTimersByTimeAsync(500)
     expect(document.activeElement).toBe(real)
     real.remove()
+  })
+
+  it("moves the focus into Intercom's Messenger when it opens while the launcher has it", async () => {
+    const messenger = setup({ identity: undefined })
+    detach = createLauncher(messenger)
+    const frame = document.body.appendChild(document.createElement('iframe'))
+    frame.name = 'intercom-messenger-frame'
+    launcher()?.focus()
+    launcher()?.click()
+    finishLoading()
+    await messenger.ready()
+
+    intercomCallbacks.onShow?.()
+    expect(document.activeElement).toBe(frame)
+    frame.remove()
   })
 
   it('detaching removes the launcher and stops listening', () => {
