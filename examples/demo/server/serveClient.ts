@@ -52,7 +52,11 @@ export function serveClient(clientDir: string): ClientHandler {
     }
     // The page carries who is signed in, so it must never be cached or shared.
     response.writeHead(200, { 'Content-Type': contentTypes['.html'], 'Cache-Control': 'no-store' })
-    response.end(indexHtml.replace('</head>', `${configScript(config)}</head>`))
+    // Under the strict policy only the app's own script tags (and their preloads) carry the nonce.
+    const html = config.cspNonce
+      ? indexHtml.replace(/<(script|link rel="modulepreload") /g, `<$1 nonce="${config.cspNonce}" `)
+      : indexHtml
+    response.end(html.replace('</head>', `${configScript(config)}</head>`))
   }
 }
 

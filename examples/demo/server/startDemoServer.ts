@@ -44,6 +44,12 @@ export interface DemoServerOptions {
    * first boot makes no identity request. Default `false`.
    */
   renderIdentity?: boolean
+  /**
+   * Sends every page with a strict Content-Security-Policy: scripts only with a fresh per-request nonce,
+   * styles only from this origin or with that nonce (no `'unsafe-inline'`); the page hands the nonce to the
+   * provider as `cspNonce`. Default `false` (a real Intercom workspace needs its own hosts allowed).
+   */
+  strictCsp?: boolean
 }
 
 /** A running demo server. */
@@ -75,6 +81,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     identityDelayMs = 0,
     signOutDelayMs = 0,
     renderIdentity = false,
+    strictCsp = false,
   } = options
   const secret = intercom?.secret ?? options.fakeSecret ?? randomBytes(32).toString('base64url')
   const appId = intercom?.appId ?? fakeAppId
@@ -133,12 +140,20 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     if (method !== 'GET' && method !== 'HEAD')
       return sendJson(response, 404, { error: 'Not found' })
 
+    const nonce = strictCsp ? randomBytes(16).toString('base64') : undefined
+    if (nonce) {
+      response.setHeader(
+        'Content-Security-Policy',
+        `default-src 'self'; script-src 'nonce-${nonce}'; style-src 'self' 'nonce-${nonce}'; img-src 'self' data:; object-src 'none'; base-uri 'none'`,
+      )
+    }
     const config: DemoConfig = {
       appId,
       messenger: fake ? 'fake' : 'intercom',
       ...(fake ? { fakeBasePath } : {}),
       user: findDemoUser(sessions.userIdOf(request.headers.cookie)) ?? null,
       demoUsers,
+      ...(nonce && { cspNonce: nonce }),
       // The endpoint's answer for this session, signed while rendering: the first boot needs no request.
       ...(renderIdentity && {
         initialIdentity: await issueIdentity(signedInUser(request), {

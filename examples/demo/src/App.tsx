@@ -30,7 +30,7 @@ export function readIntent(value: string | null): LauncherIntent {
 }
 
 /** The demo app: a SaaS account area with the Messenger booted for whoever the server says is signed in. */
-export function App({ config, strict, launcher }: AppProps) {
+export function App({ config, strict, launcher, unread }: AppProps) {
   const [consent, setConsent] = useConsent()
   // The tabs of this browser renew the identity token once between them; `?solo` renews in each tab on
   // its own, which the cross-tab benchmark compares against.
@@ -49,6 +49,7 @@ export function App({ config, strict, launcher }: AppProps) {
       consent={consent}
       identity={launcher ? launcherIdentity : identity}
       initialIdentity={config.initialIdentity}
+      cspNonce={config.cspNonce}
       {...(fakeBase && { apiBase: fakeBase, scriptUrl: `${fakeBase}/widget/${config.appId}` })}
     >
       <Pages
@@ -57,6 +58,7 @@ export function App({ config, strict, launcher }: AppProps) {
         consent={consent}
         apiBase={fakeBase}
         launcher={launcher}
+        unread={unread}
       />
       {consent === 'pending' ? (
         <ConsentBanner
@@ -79,6 +81,8 @@ interface AppProps {
   strict: boolean
   /** Set: the click-to-load launcher with this intent stands in until the visitor asks for the chat. */
   launcher?: LauncherIntent | undefined
+  /** The unread count the launcher shows before the Messenger has loaded; default 0. */
+  unread?: number
 }
 
 interface PagesProps extends AppProps {
@@ -86,7 +90,7 @@ interface PagesProps extends AppProps {
   apiBase: string | undefined
 }
 
-function Pages({ config, strict, consent, apiBase, launcher }: PagesProps) {
+function Pages({ config, strict, consent, apiBase, launcher, unread }: PagesProps) {
   const [user, setUser] = useState<DemoUser | null>(config.user)
   const { signInAs, signOutUser } = useMessengerSession(user, setUser, launcher !== undefined)
   // Signing out (or switching user) here ends the Messenger in the other tabs too.
@@ -105,6 +109,7 @@ function Pages({ config, strict, consent, apiBase, launcher }: PagesProps) {
         <IntercomLauncher
           intent={launcher}
           identity={launcherIdentity}
+          unreadCount={unread}
           settings={user ? bootSettingsFor(user) : undefined}
           // While consent is pending the banner is on screen: take the visitor to its Accept button.
           onConsentRequired={() =>

@@ -15,6 +15,8 @@ export interface DemoConfig {
   demoUsers: readonly DemoUser[]
   /** The identity the server signed while rendering (`null`: nobody signed in), when it does that. */
   initialIdentity?: IdentityResponse | null
+  /** This page's Content-Security-Policy nonce, when the server sends a strict policy. */
+  cspNonce?: string
 }
 
 /** The id of the `<script type="application/json">` element that carries the config. */

@@ -12,7 +12,9 @@ const strict = query.has('strict')
 // `?launcher` draws the click-to-load launcher instead of loading the Messenger at once;
 // `?launcher=hover` or `?launcher=idle` pick its intent.
 const launcher = query.has('launcher') ? readIntent(query.get('launcher')) : undefined
-const app = <App config={config} strict={strict} launcher={launcher} />
+// `&unread=2`: an unread count the app knows, which the launcher shows until Intercom's takes over.
+const unread = Number(query.get('unread')) || 0
+const app = <App config={config} strict={strict} launcher={launcher} unread={unread} />
 
 // biome-ignore lint/style/noNonNullAssertion: index.html always has #root.
 createRoot(document.getElementById('root')!).render(strict ? <StrictMode>{app}</StrictMode> : app)

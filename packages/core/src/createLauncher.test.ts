@@ -9,6 +9,7 @@ import {
   HttpResponse,
   IDENTITY_URL,
   identityEndpoint,
+  intercomCallbacks,
   intercomCalls,
   jwtBody,
   widgetScripts,
@@ -169,6 +170,21 @@ describe('createLauncher', () => {
     custom.remove()
   })
 
+  it('idle waits for the page to finish loading before it waits for idle time', async () => {
+    vi.useFakeTimers()
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' })
+    try {
+      detach = createLauncher(setup({ identity: undefined }), { intent: 'idle' })
+      await vi.advanceTimersByTimeAsync(10)
+      expect(widgetScripts()).toHaveLength(0)
+    } finally {
+      delete (document as { readyState?: unknown }).readyState
+    }
+    window.dispatchEvent(new Event('load'))
+    await vi.advanceTimersByTimeAsync(10)
+    expect(widgetScripts()).toHaveLength(1)
+  })
+
   it('idle boots once the page is idle, but not on Save-Data', async () => {
     vi.useFakeTimers()
     detach = createLauncher(setup({ identity: undefined }), { intent: 'idle' })
@@ -195,6 +211,96 @@ describe('createLauncher', () => {
     detach = createLauncher(setup(), { unreadCount: 3 })
     expect(launcher()?.textContent).toBe('3')
     expect(launcher()?.getAttribute('aria-label')).toBe('Open Intercom Messenger, 3 unread')
+  })
+
+  it('announces the unread count and a failure in a polite live region, and says it opens a dialog', async () => {
+    const launch = createLauncher(setup({ identity: undefined }), { unreadCount: 2 })
+    detach = launch
+    const status = () => document.querySelector('[role="status"]')
+    expect(launcher()?.getAttribute('aria-haspopup')).toBe('dialog')
+    expect(launcher()?.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true')
+    expect(status()?.textContent).toBe('2 unread')
+
+    launch.update({ unreadCount: 3 })
+    expect(status()?.textContent).toBe('3 unread')
+    launcher()?.click()
+    failLoading()
+    await vi.waitFor(() =>
+      expect(status()?.textContent).toBe('The chat could not load. Try again?'),
+    )
+  })
+
+  it('picks an icon colour that stands out from the action colour (3:1 or more)', () => {
+    const launch = createLauncher(setup(), { settings: { actionColor: '#ffd400' } })
+    detach = launch
+    expect(launcher()?.style.color).toBe('rgb(0, 0, 0)')
+    launch.update({ settings: { actionColor: '#0071b2' } })
+    expect(launcher()?.style.color).toBe('rgb(255, 255, 255)')
+  })
+
+  it('update() redraws the same button in place, so it keeps the focus', () => {
+    const launch = createLauncher(setup(), { unreadCount: 2 })
+    detach = launch
+    const button = launcher()
+    button?.focus()
+    launch.update({ unreadCount: 3, settings: { alignment: 'left' } })
+    expect(launcher()).toBe(button)
+    expect(document.activeElement).toBe(button)
+    expect(button?.getAttribute('aria-label')).toBe('Open Intercom Messenger, 3 unread')
+    expect(button?.style.left).toBe('20px')
+  })
+
+  it('pulses while loading, and an update that changes nothing leaves the pulse running', () => {
+    const cancel = vi.fn()
+    const animate = vi.fn(() => ({ cancel }) as unknown as Animation)
+    HTMLElement.prototype.animate = animate
+    try {
+      const launch = createLauncher(setup({ identity: undefined }), {})
+      detach = launch
+      launcher()?.click()
+      expect(animate).toHaveBeenCalledOnce()
+      launch.update({})
+      expect(animate).toHaveBeenCalledOnce()
+      expect(cancel).not.toHaveBeenCalled()
+    } finally {
+      delete (HTMLElement.prototype as Partial<HTMLElement>).animate
+    }
+  })
+
+  it('hands the focus to the real launcher when it replaces a focused one, and drops its badge at once', async () => {
+    vi.useFakeTimers()
+    const messenger = setup({ identity: undefined })
+    detach = createLauncher(messenger, { intent: 'idle', unreadCount: 4 })
+    launcher()?.focus()
+    await vi.advanceTimersByTimeAsync(10)
+    finishLoading()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(messenger.getSnapshot().status).toBe('booted')
+
+    const real = document.createElement('button')
+    real.className = 'intercom-lightweight-app-launcher'
+    real.getClientRects = () => [new DOMRect(0, 0, 48, 48)] as unknown as DOMRectList
+    document.body.append(real)
+    await vi.advanceTimersByTimeAsync(100)
+    expect(launcher()?.textContent).toBe('')
+    await vi.advanceTimersByTimeAsync(500)
+    expect(document.activeElement).toBe(real)
+    real.remove()
+  })
+
+  it("moves the focus into Intercom's Messenger when it opens while the launcher has it", async () => {
+    const messenger = setup({ identity: undefined })
+    detach = createLauncher(messenger)
+    const frame = document.body.appendChild(document.createElement('iframe'))
+    frame.name = 'intercom-messenger-frame'
+    launcher()?.focus()
+    launcher()?.click()
+    finishLoading()
+    await messenger.ready()
+
+    intercomCallbacks.onShow?.()
+    expect(document.activeElement).toBe(frame)
+    frame.remove()
   })
 
   it('detaching removes the launcher and stops listening', () => {

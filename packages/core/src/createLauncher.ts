@@ -17,7 +17,7 @@ export interface LauncherOptions {
   intent?: LauncherIntent
   /** The Messenger's identity source, made with `prefetchIdentity`, so a warm-up can request it early. */
   identity?: PrefetchedIdentity
-  /** An unread count the app knows, shown as a badge until the real launcher takes over. */
+  /** An unread count the app knows, shown as a badge (and announced) until the real launcher takes over. */
   unreadCount?: number
   /** The button's accessible name; default `'Open Intercom Messenger'`. */
   label?: string
@@ -29,57 +29,73 @@ export interface LauncherOptions {
   onLoadFailed?: (error: MessengerError) => void
 }
 
+/** What `createLauncher` returns: call it to remove the launcher; `update` changes its options in place. */
+export interface Launcher {
+  (): void
+  /** Replaces the options; the button is redrawn in place (it keeps focus), and the next intent reads them. */
+  update(options: LauncherOptions): void
+}
+
 // Intercom's own launchers: the lightweight one it draws first, and the frame that replaces it.
 const REAL = '.intercom-lightweight-app-launcher,.intercom-launcher-frame'
+// Intercom's open Messenger, which takes the focus from a launcher that leaves while it has it.
+const OPEN = '[name=intercom-messenger-frame]'
 
 // Intercom's geometry (a 48 px circle 20 px from the corner, its shadow), one z-index below its
 // launcher so the real one covers ours the moment it is drawn. Inline styles through the CSSOM, which
 // a Content-Security-Policy allows, and the browser's own focus ring.
 const LOOK =
-  'position:fixed;z-index:2147483002;display:grid;place-items:center;width:48px;height:48px;padding:0;border:0;border-radius:50%;color:#fff;cursor:pointer;box-shadow:0 1px 6px #0000000f,0 2px 32px #00000029;font:600 12px/20px system-ui,sans-serif;'
+  'position:fixed;z-index:2147483002;display:grid;place-items:center;width:48px;height:48px;padding:0;border:0;border-radius:50%;cursor:pointer;box-shadow:0 1px 6px #0000000f,0 2px 32px #00000029;font:600 12px/20px system-ui,sans-serif;'
 const ICON =
-  '<svg viewBox="0 0 24 24" width="24" height="24"><path fill="currentColor" d="M4 4h16v11H9l-5 4z"/></svg>'
+  '<svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24"><path fill="currentColor" d="M4 4h16v11H9l-5 4z"/></svg>'
 // The unread badge, and the message over a failed launcher.
 const NOTE = 'position:absolute;padding:0 6px;border-radius:10px;white-space:nowrap;'
+// The polite live region: read by screen readers, drawn nowhere.
+const UNSEEN = 'position:fixed;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);'
 
 const noop = () => {}
+
+/** White or black, whichever stands out more against `rgb` (by WCAG's relative luminance). */
+const iconOn = (rgb: string) => {
+  // sRGB's curve as a 2.2 power: off by under 0.01, while the better of the two is 4.3:1 or more.
+  const [r = 0, g = 0, b = 0] = (rgb.match(/[\d.]+/g) ?? []).map((value) => (+value / 255) ** 2.2)
+  // Above this luminance black contrasts more than white.
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.18 ? '#000' : '#fff'
+}
 
 /**
  * Draws a launcher that looks like Intercom's, without loading anything from Intercom, and loads the
  * Messenger on intent: the first click downloads the script and requests the identity side by side,
- * boots verified and opens the Messenger once booted. The real launcher then replaces it in place.
- * While consent is pending or denied it loads nothing and hands clicks to `onConsentRequired`. With
- * `hideDefaultLauncher` it draws nothing, and elements matching `customLauncherSelector` load on
- * intent. Returns the function that removes it.
+ * boots verified and opens the Messenger once booted. The real launcher then replaces it in place, and
+ * focus moves with it: into the open Messenger, or to the real launcher. While consent is pending or
+ * denied it loads nothing and hands clicks to `onConsentRequired`. With `hideDefaultLauncher` it draws
+ * nothing, and elements matching `customLauncherSelector` load on intent. The unread count and a
+ * failure are announced in a polite live region. Returns the function that removes it, whose
+ * `update(options)` redraws it in place.
  * @example
  * const messenger = createMessenger({ appId: 'abc123', identity: '/api/intercom/identity' })
- * const detach = createLauncher(messenger, {
+ * const launcher = createLauncher(messenger, {
  *   settings: { userId: user.id, actionColor: '#0071b2' },
  *   onConsentRequired: () => banner.open(),
  * })
+ * launcher.update({ settings: { userId: user.id }, unreadCount: 2 }) // redraws in place
+ * launcher() // removes it
  */
-export const createLauncher = (
-  messenger: Messenger,
-  options: LauncherOptions = {},
-): (() => void) => {
-  if (typeof document === 'undefined') return noop
-  const {
-    intent = 'click',
-    identity,
-    unreadCount = 0,
-    label = 'Open Intercom Messenger',
-    failedLabel = 'The chat could not load. Try again?',
-  } = options
-  const settings = () =>
-    typeof options.settings === 'function' ? options.settings() : options.settings
-  const initial = settings() ?? {}
+export const createLauncher = (messenger: Messenger, initial: LauncherOptions = {}): Launcher => {
+  let options = initial
   const state = messenger.getSnapshot
+  const settings = () =>
+    (typeof options.settings === 'function' ? options.settings() : options.settings) ?? {}
   const cleanups: (() => void)[] = []
   const listen = (target: EventTarget, type: string, listener: (event: Event) => void) => {
     target.addEventListener(type, listener)
     cleanups.push(() => target.removeEventListener(type, listener))
   }
-  let attached = true
+  const detach = (() => {
+    for (const cleanup of cleanups.splice(0)) cleanup()
+  }) as Launcher
+  detach.update = noop
+  if (typeof document === 'undefined') return detach
   // The kernel's extension point lends the launcher a way to download the script before the boot.
   let preload = noop
   cleanups.push(
@@ -91,112 +107,147 @@ export const createLauncher = (
   // `load` boots (and `open` opens once booted); without it, only the script and identity are fetched.
   const act = (load: boolean, open?: boolean) => {
     const { consent, status } = state()
-    if (!attached) return
     if (consent !== 'granted') {
       if (open) options.onConsentRequired?.(consent)
       return
     }
     const wanted = settings()
     if (!load) {
-      identity?.prefetch(wanted?.userId)
+      options.identity?.prefetch(wanted.userId)
       return preload()
     }
     // Failures reach the snapshot, which the launcher shows; nobody awaits this promise.
     if (status !== 'booted') messenger.boot(wanted).catch(noop)
     if (open) messenger.show()
   }
-  const warm = () => intent === 'hover' && act(false)
+  const warm = () => options.intent === 'hover' && act(false)
 
   // Custom launchers are the app's elements: until Intercom boots and binds them, intent reaches us.
-  const custom = initial.customLauncherSelector
-  if (custom) {
-    const on = (type: string, run: () => void) =>
-      listen(document, type, (event) => {
-        if (state().status !== 'booted' && (event.target as Element).closest?.(custom)) run()
-      })
-    on('click', () => act(true, true))
-    on('pointerover', warm)
-    on('focusin', warm)
+  const custom = (run: () => void) => (event: Event) => {
+    const selector = settings().customLauncherSelector
+    if (selector && state().status !== 'booted' && (event.target as Element).closest?.(selector))
+      run()
   }
+  listen(
+    document,
+    'click',
+    custom(() => act(true, true)),
+  )
+  for (const type of ['pointerover', 'focusin']) listen(document, type, custom(warm))
 
-  if (intent === 'idle') {
+  let idle = false
+  const whenIdle = () => {
     const connection = (
       navigator as { connection?: { saveData?: boolean; effectiveType?: string } }
     ).connection
-    const whenIdle = () => (window.requestIdleCallback ?? setTimeout)(() => act(true))
-    if (!connection?.saveData && !/[23]g/.test(connection?.effectiveType ?? '')) {
-      if (document.readyState === 'complete') whenIdle()
-      else listen(window, 'load', whenIdle)
+    if (idle || options.intent !== 'idle' || connection?.saveData) return
+    if (/[23]g/.test(connection?.effectiveType ?? '')) return
+    idle = true
+    const schedule = () => {
+      const id = (window.requestIdleCallback ?? setTimeout)(() => act(true))
+      cleanups.push(() => (window.cancelIdleCallback ?? clearTimeout)(id))
     }
+    if (document.readyState === 'complete') schedule()
+    else listen(window, 'load', schedule)
   }
 
-  let render = noop
-  if (!initial.hideDefaultLauncher) {
-    const button = document.createElement('button')
-    const side = initial.alignment === 'left' ? 'left' : 'right'
-    button.type = 'button'
-    button.style.cssText = `${LOOK}bottom:${initial.verticalPadding ?? 20}px;${side}:${initial.horizontalPadding ?? 20}px;background:${initial.actionColor ?? '#0071b2'}`
-    const named = unreadCount ? `${label}, ${unreadCount} unread` : label
-    listen(button, 'click', () => act(true, true))
-    listen(button, 'pointerenter', warm)
-    listen(button, 'focus', warm)
-    const remove = () => button.remove()
-    // Set from the boot until the status leaves 'booted': the handover is under way or done.
-    let timer: ReturnType<typeof setTimeout> | undefined
-    // Ours stays until Intercom has drawn its launcher over it, then a moment longer, so the real
-    // launcher's fade-in shows ours beneath rather than the page; at most 10 s if Intercom draws none.
-    const handOver = (tries: number) => {
-      timer =
-        tries > 100 || document.querySelector(REAL)?.getClientRects().length
-          ? setTimeout(remove, 500)
-          : setTimeout(handOver, 100, tries + 1)
-    }
-    cleanups.push(() => clearTimeout(timer), remove)
+  const button = document.createElement('button')
+  button.type = 'button'
+  button.setAttribute('aria-haspopup', 'dialog')
+  listen(button, 'click', () => act(true, true))
+  listen(button, 'pointerenter', warm)
+  listen(button, 'focus', warm)
+  const live = document.createElement('span')
+  live.setAttribute('role', 'status')
+  live.style.cssText = UNSEEN
+  // The Messenger's place for the focus: open, the Messenger; closed, the real launcher.
+  const focusIntercom = () =>
+    document.querySelector<HTMLElement>(state().isOpen ? OPEN : REAL)?.focus()
+  const remove = () => {
+    const focused = button.contains(document.activeElement)
+    button.remove()
+    live.remove()
+    if (focused) focusIntercom()
+  }
+  // Set from the boot until the status leaves 'booted': the handover is under way or done.
+  let timer: ReturnType<typeof setTimeout> | undefined
+  // Ours stays until Intercom has drawn its launcher over it, then a moment longer, so the real
+  // launcher's fade-in shows ours beneath rather than the page; at most 10 s if Intercom draws none.
+  // Its badge goes at once: Intercom's own count is the one to read from then on.
+  const handOver = (tries: number) => {
+    const drawn = tries > 100 || document.querySelector(REAL)?.getClientRects().length
+    if (drawn) button.querySelector('span')?.remove()
+    timer = drawn ? setTimeout(remove, 500) : setTimeout(handOver, 100, tries + 1)
+  }
+  cleanups.push(() => clearTimeout(timer), remove)
 
-    let pulse: Animation | undefined
-    render = () => {
-      const { status } = state()
-      if (status === 'booted') return void (timer ?? handOver(0))
-      clearTimeout(timer)
-      timer = undefined
-      const failed = status === 'error'
-      const busy = status === 'loading' || status === 'identifying'
-      button.setAttribute('aria-busy', String(busy))
-      button.setAttribute('aria-label', failed ? failedLabel : named)
-      button.innerHTML = ICON
-      const text = failed ? failedLabel : unreadCount
-      if (text) {
-        const note = button.appendChild(document.createElement('span'))
-        note.textContent = String(text)
-        note.style.cssText =
-          NOTE +
-          (failed
-            ? `bottom:56px;${side}:0;background:#fff;color:#82071e;box-shadow:0 2px 8px #0003`
-            : `bottom:32px;${side === 'left' ? 'right' : 'left'}:32px;background:#d1242f`)
-      }
-      // Loading pulses the launcher; WAAPI, so no stylesheet is needed.
-      pulse?.cancel()
-      pulse = busy
+  let pulse: Animation | undefined
+  let drawn = ''
+  let open = false
+  let reported = state().error
+  const render = () => {
+    const { status, error, isOpen } = state()
+    if (status === 'error' && error && error !== reported) options.onLoadFailed?.(error)
+    reported = error
+    // Opened while the keyboard was on ours: the Messenger takes it, unless it already did.
+    if (isOpen && !open && button.contains(document.activeElement)) focusIntercom()
+    open = isOpen
+    const look = settings()
+    if (status === 'booted' || look.hideDefaultLauncher) {
+      if (status === 'booted') timer ?? handOver(0)
+      else remove()
+      return
+    }
+    clearTimeout(timer)
+    timer = undefined
+    const {
+      unreadCount = 0,
+      label = 'Open Intercom Messenger',
+      failedLabel = 'The chat could not load. Try again?',
+    } = options
+    const side = look.alignment === 'left' ? 'left' : 'right'
+    const failed = status === 'error'
+    const busy = status === 'loading' || status === 'identifying'
+    const text = failed ? failedLabel : unreadCount ? `${unreadCount} unread` : ''
+    const appearance = `${LOOK}bottom:${look.verticalPadding ?? 20}px;${side}:${look.horizontalPadding ?? 20}px;background:${look.actionColor ?? '#0071b2'}`
+    const name = failed ? failedLabel : text ? `${label}, ${text}` : label
+    // A redraw that changes nothing (a parent re-rendered) leaves the button, and its pulse, alone.
+    const next = appearance + busy + name + text
+    if (button.isConnected && next === drawn) return
+    drawn = next
+    button.style.cssText = appearance
+    button.setAttribute('aria-busy', String(busy))
+    button.setAttribute('aria-label', name)
+    button.innerHTML = ICON
+    if (text) {
+      const note = button.appendChild(document.createElement('span'))
+      note.textContent = failed ? text : String(unreadCount)
+      note.style.cssText =
+        NOTE +
+        (failed
+          ? `bottom:56px;${side}:0;background:#fff;color:#82071e;box-shadow:0 2px 8px #0003`
+          : `bottom:32px;${side === 'left' ? 'right' : 'left'}:32px;background:#d1242f;color:#fff`)
+    }
+    // Loading pulses the launcher (WAAPI, so no stylesheet is needed), unless motion is unwelcome.
+    pulse?.cancel()
+    pulse =
+      busy && !window.matchMedia?.('(prefers-reduced-motion:reduce)').matches
         ? button.animate?.(
             { opacity: [1, 0.5] },
             { duration: 600, iterations: Infinity, direction: 'alternate' },
           )
         : undefined
-      if (!button.isConnected) document.body.append(button)
-    }
+    if (!button.isConnected) document.body.append(button, live)
+    button.style.color = iconOn(getComputedStyle(button).backgroundColor)
+    if (live.textContent !== text) live.textContent = text
   }
 
-  let reported = state().error
-  const update = () => {
-    const { status, error } = state()
-    if (status === 'error' && error && error !== reported) options.onLoadFailed?.(error)
-    reported = error
+  detach.update = (next) => {
+    options = next
+    whenIdle()
     render()
   }
-  update()
-  cleanups.push(messenger.subscribe(update))
-  return () => {
-    attached = false
-    for (const cleanup of cleanups.splice(0)) cleanup()
-  }
+  detach.update(options)
+  cleanups.push(messenger.subscribe(render))
+  return detach
 }

@@ -68,3 +68,18 @@ it('warms the prefetched identity up on hover, so the click boots without a seco
   await waitFor(() => expect(widget.callsTo('show')).toHaveLength(1))
   expect(signedIn.requests).toBe(1)
 })
+
+it('keeps the same button, and the focus on it, when a prop changes', () => {
+  const tree = (unreadCount: number) => (
+    <IntercomProvider appId={APP_ID} identity={IDENTITY_URL}>
+      <IntercomLauncher unreadCount={unreadCount} settings={{ actionColor: '#ffd400' }} />
+    </IntercomProvider>
+  )
+  const view = render(tree(2))
+  const button = screen.getByRole('button', { name: 'Open Intercom Messenger, 2 unread' })
+  act(() => button.focus())
+
+  view.rerender(tree(3))
+  expect(screen.getByRole('button', { name: 'Open Intercom Messenger, 3 unread' })).toBe(button)
+  expect(document.activeElement).toBe(button)
+})

@@ -8,8 +8,8 @@ export interface IntercomLauncherProps extends LauncherOptions {}
 /**
  * A launcher that looks like Intercom's and loads the Messenger of the nearest `IntercomProvider` only
  * on intent (see `createLauncher`); it renders nothing into the React tree and draws itself on `<body>`.
- * Callbacks and a `settings` object are read when used, so new ones on every render are fine; other
- * prop changes (`unreadCount`, `intent`, appearance settings) redraw it in place.
+ * Every prop is read when used, and a change (`unreadCount`, `intent`, appearance settings) redraws the
+ * same button in place, so a keyboard user keeps focus on it.
  * @example
  * const identity = prefetchIdentity('/api/intercom/identity')
  *
@@ -24,23 +24,13 @@ export interface IntercomLauncherProps extends LauncherOptions {}
  */
 export function IntercomLauncher(props: IntercomLauncherProps) {
   const messenger = useMessenger('IntercomLauncher')
-  const latest = useRef(props)
-  latest.current = props
-  // Functions are left out of the key: a new callback is read through `latest`, not redrawn.
-  const key = JSON.stringify(props)
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the props it serialises.
-  useEffect(
-    () =>
-      createLauncher(messenger, {
-        ...latest.current,
-        settings: () => {
-          const { settings } = latest.current
-          return typeof settings === 'function' ? settings() : settings
-        },
-        onConsentRequired: (consent) => latest.current.onConsentRequired?.(consent),
-        onLoadFailed: (error) => latest.current.onLoadFailed?.(error),
-      }),
-    [messenger, key, props.identity],
-  )
+  const launcher = useRef<ReturnType<typeof createLauncher>>(undefined)
+  useEffect(() => {
+    // Drawn with its props by the effect below, which runs in the same commit, before any paint.
+    const detach = createLauncher(messenger)
+    launcher.current = detach
+    return detach
+  }, [messenger])
+  useEffect(() => launcher.current?.update(props))
   return null
 }

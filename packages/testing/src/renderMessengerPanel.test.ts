@@ -61,6 +61,40 @@ describe('renderMessengerPanel', () => {
     expect(dialog()?.hidden).toBe(true)
   })
 
+  it('gives the focus back on Escape: where it was before opening, else to its launcher', () => {
+    const { fake, launcher } = setup()
+    intercom('boot', { app_id: APP_ID })
+    const appButton = document.body.appendChild(document.createElement('button'))
+    appButton.focus()
+    fake.open()
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Close the Messenger')
+
+    document.activeElement?.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }),
+    )
+    expect(document.activeElement).toBe(appButton)
+
+    fake.open()
+    appButton.remove()
+    document.activeElement?.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }),
+    )
+    expect(document.activeElement).toBe(launcher())
+  })
+
+  it('styles itself through the CSSOM, never a style attribute a strict CSP would block', () => {
+    const setAttribute = vi.spyOn(Element.prototype, 'setAttribute')
+    const { fake } = setup()
+    intercom('boot', { app_id: APP_ID })
+    fake.open()
+    fake.setUnreadCount(1)
+
+    expect(setAttribute.mock.calls.filter(([name]) => name === 'style')).toEqual([])
+    expect(document.querySelector<HTMLElement>('[data-fake-intercom]')?.style.position).toBe(
+      'fixed',
+    )
+  })
+
   it("draws the launcher as Intercom does, from the boot's appearance settings", () => {
     const { launcher } = setup()
     intercom('boot', { app_id: APP_ID })

@@ -59,7 +59,8 @@ export function renderMessengerPanel(fake: FakeMessenger, document: Document): (
     attributes: Record<string, string> = {},
   ) => {
     const node = document.createElement(tag)
-    node.setAttribute('style', style)
+    // Through the CSSOM, which a strict Content-Security-Policy (no 'unsafe-inline' styles) allows.
+    node.style.cssText = style
     for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value)
     return node
   }
@@ -93,7 +94,7 @@ export function renderMessengerPanel(fake: FakeMessenger, document: Document): (
   icon.setAttribute('viewBox', '0 0 24 24')
   icon.setAttribute('width', '24')
   icon.setAttribute('height', '24')
-  icon.setAttribute('style', 'vertical-align: middle;')
+  icon.style.verticalAlign = 'middle'
   icon.setAttribute('aria-hidden', 'true')
   const bubble = document.createElementNS('http://www.w3.org/2000/svg', 'path')
   bubble.setAttribute('d', 'M4 4h16v11H9l-5 4z')
@@ -104,13 +105,12 @@ export function renderMessengerPanel(fake: FakeMessenger, document: Document): (
   root.append(notice, panel, launcher)
 
   launcher.addEventListener('click', () => (fake.state.isOpen ? fake.close() : fake.open()))
-  close.addEventListener('click', () => {
-    fake.close()
-    launcher.focus()
-  })
+  close.addEventListener('click', () => fake.close())
   panel.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') fake.close()
   })
+  // Where the focus was when the panel opened (the app's launcher, say): it goes back there on close.
+  let returnTo: Element | null = null
 
   const update = () => {
     const { state } = fake
@@ -131,11 +131,18 @@ export function renderMessengerPanel(fake: FakeMessenger, document: Document): (
     badge.hidden = state.unreadCount === 0
     badge.textContent = String(state.unreadCount)
     const wasOpen = !panel.hidden
+    const focusInside = panel.contains(document.activeElement)
+    if (state.isOpen && !wasOpen) returnTo = document.activeElement
     panel.hidden = !state.isOpen
     identity.textContent = describeIdentity(state)
     throttled.hidden = state.droppedUpdates === 0
     throttled.textContent = `Intercom's throttle (20 updates per 30 minutes) dropped ${state.droppedUpdates} update call${state.droppedUpdates === 1 ? '' : 's'}.`
     if (state.isOpen && !wasOpen) close.focus()
+    // Closed with the focus inside: back where it came from, or to the launcher when that has gone.
+    if (!state.isOpen && focusInside) {
+      if (returnTo instanceof HTMLElement && returnTo !== document.body) returnTo.focus()
+      if (document.activeElement !== returnTo) launcher.focus()
+    }
   }
   // `hidden` loses to an inline `display`, so no style above sets one on a node that hides.
   update()
