@@ -343,7 +343,7 @@ describe('click-to-load launcher under a strict Content-Security-Policy', () => 
 
   // Fails today: the kernel's boot inserts the script again after its early load failed while the
   // identity was requested (createMessenger's begin/start). Becomes `it` with the kernel fix.
-  it.fails('a widget script the policy blocks is tried once per click', async () => {
+  it('a widget script the policy blocks is tried once per click', async () => {
     const visitor = await returningVisitor(demo.visit)
     const { page, context } = visitor
     await watchViolations(context)

@@ -6,6 +6,7 @@ import {
   failLoading,
   finishLoading,
   installWidget,
+  jwtBody,
   WIDGET_URL,
   widgetScripts,
 } from './test/fakePage'
@@ -129,5 +130,29 @@ describe('loader', () => {
     expect(window.Intercom).toBeUndefined()
     messenger.boot()
     expect(widgetScripts()).toHaveLength(1)
+  })
+
+  it('tries a script that fails while the identity request runs once per boot, and reports it', async () => {
+    let inserted = 0
+    const observer = new MutationObserver((records) => {
+      for (const { addedNodes } of records) {
+        inserted += [...addedNodes].filter((node) => (node as Element).tagName === 'SCRIPT').length
+      }
+    })
+    observer.observe(document.head, { childList: true })
+    let answer = (_body: unknown) => {}
+    const messenger = createMessenger({
+      appId: APP_ID,
+      identity: () => new Promise((resolve) => (answer = resolve as typeof answer)),
+    })
+    const boot = messenger.boot({ userId: '42' })
+    await Promise.resolve()
+    failLoading()
+    answer(jwtBody('42'))
+    await boot
+    await expect(messenger.ready()).rejects.toMatchObject({ code: 'SCRIPT_LOAD_FAILED' })
+    await Promise.resolve()
+    observer.disconnect()
+    expect(inserted).toBe(1)
   })
 })

@@ -5,7 +5,7 @@ import { isTransient, requestIdentity } from './identity'
 import type { IntercomDoor } from './intercomDoor'
 import type { Effect, KernelEvent } from './kernelState'
 import { type IntercomWindow, loadIntercom, unloadIntercom } from './loader'
-import { fail } from './MessengerError'
+import { fail, type MessengerError } from './MessengerError'
 import { renderedIdentity } from './renderedIdentity'
 import { scheduleRefresh } from './scheduleRefresh'
 import { toIntercomSettings } from './toIntercomSettings'
@@ -66,6 +66,9 @@ export const createEffectRunner = ({
   let controller = new AbortController()
   let stopRenewal = noop
   let loadedOnce = false
+  // How the script download a session started while asking who the user is failed, if it did: its boot
+  // reports that rather than inserting the script again (a blocked script is tried once per boot).
+  let earlyFailure: { session: number; error: MessengerError } | undefined
   const load = () => loadIntercom(src, options)
 
   const identify = (session: number, userId: string | undefined) => {
@@ -124,6 +127,11 @@ export const createEffectRunner = ({
   }
 
   const boot = ({ session, settings, identity }: Extract<Effect, { type: 'boot' }>) => {
+    if (earlyFailure?.session === session) {
+      const { error } = earlyFailure
+      // Reported after this transition's other effects, as a failure of a loading script would be.
+      return void Promise.resolve().then(() => dispatch({ type: 'load-failed', session, error }))
+    }
     const loading = load()
     door.boot(
       toIntercomSettings({ appId, apiBase, ...settings }),
@@ -172,7 +180,9 @@ export const createEffectRunner = ({
         return door.shutdown()
       case 'identify':
         // Who the user is does not change the script: it downloads while the identity request runs.
-        load()?.catch(noop)
+        load()?.catch((error: MessengerError) => {
+          earlyFailure = { session: effect.session, error }
+        })
         return identify(effect.session, effect.userId)
       case 'boot':
         return boot(effect)
