@@ -2,9 +2,9 @@ import { act, render, screen, waitFor } from '@testing-library/react'
 import { IntercomProvider } from '@verified-messenger/react'
 import { IntercomLauncher, prefetchIdentity } from '@verified-messenger/react/launcher'
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
-import { type FakeIntercom, fakeIntercom } from './test/fakeIntercom'
-import { IDENTITY_URL, signedIn } from './test/identityServer'
-import { APP_ID } from './test/renderProvider'
+import { type FakeIntercom, fakeIntercom } from '../test/fakeIntercom'
+import { IDENTITY_URL, signedIn } from '../test/identityServer'
+import { APP_ID } from '../test/renderProvider'
 
 let widget: FakeIntercom
 beforeEach(() => {

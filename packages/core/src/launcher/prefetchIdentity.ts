@@ -1,5 +1,5 @@
-import { fetchBody } from './identity'
-import type { IdentityRequestContext, IdentityResponse, IdentitySource } from './types'
+import { fetchBody } from '../identity'
+import type { IdentityRequestContext, IdentityResponse, IdentitySource } from '../types'
 
 /** Milliseconds a prefetched identity stays usable: long enough for a hover to become a click. */
 export const PREFETCH_MAX_AGE = 30_000

@@ -1,6 +1,6 @@
 import { PREFETCH_MAX_AGE, prefetchIdentity } from '@verified-messenger/core/launcher'
 import { describe, expect, it, vi } from 'vitest'
-import { HttpResponse, IDENTITY_URL, identityEndpoint, jwtBody } from './test/fakePage'
+import { HttpResponse, IDENTITY_URL, identityEndpoint, jwtBody } from '../test/fakePage'
 
 const boot = (userId?: string) => ({
   reason: 'boot' as const,

@@ -2,9 +2,9 @@ import { act, render, waitFor } from '@testing-library/react'
 import { IntercomProvider, type UseIntercom } from '@verified-messenger/react'
 import { useSyncSignOut } from '@verified-messenger/react/sync-sign-out'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type FakeIntercom, fakeIntercom } from './test/fakeIntercom'
-import { IDENTITY_URL, signedIn } from './test/identityServer'
-import { APP_ID, Capture } from './test/renderProvider'
+import { type FakeIntercom, fakeIntercom } from '../test/fakeIntercom'
+import { IDENTITY_URL, signedIn } from '../test/identityServer'
+import { APP_ID, Capture } from '../test/renderProvider'
 
 let widget: FakeIntercom
 let other: BroadcastChannel

@@ -1,6 +1,6 @@
-import type { MessengerError } from './MessengerError'
+import type { MessengerError } from '../MessengerError'
+import type { BootSettings, Consent, Messenger } from '../types'
 import type { PrefetchedIdentity } from './prefetchIdentity'
-import type { BootSettings, Consent, Messenger } from './types'
 
 /** When the launcher loads the Messenger. */
 export type LauncherIntent = 'click' | 'hover' | 'idle'

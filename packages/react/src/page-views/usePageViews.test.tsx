@@ -2,8 +2,8 @@ import { act, render, waitFor } from '@testing-library/react'
 import { IntercomProvider, type UseIntercom } from '@verified-messenger/react'
 import { usePageViews } from '@verified-messenger/react/page-views'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type FakeIntercom, fakeIntercom } from './test/fakeIntercom'
-import { APP_ID, Capture } from './test/renderProvider'
+import { type FakeIntercom, fakeIntercom } from '../test/fakeIntercom'
+import { APP_ID, Capture } from '../test/renderProvider'
 
 let widget: FakeIntercom
 beforeEach(() => {

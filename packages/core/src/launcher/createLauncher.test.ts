@@ -13,7 +13,7 @@ import {
   intercomCalls,
   jwtBody,
   widgetScripts,
-} from './test/fakePage'
+} from '../test/fakePage'
 
 const launcher = () => document.querySelector<HTMLButtonElement>('body > button')
 
