@@ -1,4 +1,5 @@
 import { type Call, createCallQueue } from './createCallQueue'
+import { createExtensionPoint } from './createExtensionPoint'
 import { createStore } from './createStore'
 import { devWarning } from './devWarning'
 import { followConsent } from './followConsent'
@@ -10,13 +11,12 @@ import { toIntercomSettings } from './toIntercomSettings'
 import type {
   AuthTokens,
   BootSettings,
-  CallInterceptor,
   Consent,
   Messenger,
   MessengerFeature,
-  MessengerHost,
   MessengerOptions,
 } from './types'
+import { warnUnverified } from './warnUnverified'
 
 // Every Intercom method that only forwards its arguments; these wait in the queue until boot. The first
 // three take none, so the click event of `onClick={show}` is not passed on.
@@ -30,19 +30,6 @@ const noop = () => {}
 
 // `onClick={boot}`, as react-use-intercom's README writes it, passes the click event: that is no settings.
 const settingsOf = (settings: BootSettings) => ('preventDefault' in settings ? {} : settings)
-
-const warnUnverified = (settings: BootSettings, verified: boolean) => {
-  if (/^eyJ[\w-]*\.[\w-]+\.[\w-]*$/.test(settings.userHash ?? '')) {
-    devWarning(
-      'userHash looks like a JWT, and Intercom rejects a JWT in user_hash: pass it as intercomUserJwt, or configure `identity`.',
-    )
-  }
-  if (!verified && settings.userId && !settings.userHash && !settings.intercomUserJwt) {
-    devWarning(
-      'boot({ userId }) without `identity`, userHash or intercomUserJwt sends a user id nobody vouched for: configure `identity` so your server signs it.',
-    )
-  }
-}
 
 /**
  * Creates the object that owns the Intercom Messenger on the page. Nothing loads before `boot()` with
@@ -63,8 +50,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
   // What a server rendered: React reads it while hydrating, whatever has changed on the client since.
   const created = store.get()
   const queue = createCallQueue()
-  const interceptors: CallInterceptor[] = []
-  const listeners = new Set<(event: KernelEvent) => void>()
+  const features = createExtensionPoint()
   const door = browser ? createIntercomDoor(options.appId) : undefined
   let destroyed = false
   let unfollow = noop
@@ -73,7 +59,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     const [next, effects] = transition(state, event)
     state = next
     store.set(snapshotOf(state))
-    for (const listener of listeners) listener(event)
+    features.emit(event)
     runner?.run(effects)
   }
   const runner = door && createEffectRunner({ options, door, queue, dispatch })
@@ -85,16 +71,10 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     else queue.push(session, call)
   }
 
-  // Every app call passes the features' interceptors, in the order they attached, before it is delivered.
+  // Every app call passes the features' interceptors before it is delivered, in the session it was made in.
   const call = (...call: Call) => {
     const session = state.wanted ? state.session : 0
-    const pass =
-      (index: number) =>
-      (next: Call): void => {
-        const interceptor = interceptors[index]
-        interceptor ? interceptor(next, pass(index + 1)) : deliver(next, session)
-      }
-    pass(0)(call)
+    features.route(call, (next) => deliver(next, session))
   }
 
   // A live consent source is one more feature on the extension point, attached while the Messenger is used.
@@ -203,30 +183,14 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     subscribe: store.subscribe,
     getSnapshot: store.get,
     getServerSnapshot: () => created,
-    extend(feature: MessengerFeature) {
-      const undo: (() => void)[] = []
-      const host: MessengerHost = {
+    extend: (feature: MessengerFeature) =>
+      features.attach(feature, {
         messenger,
         options,
-        intercept(interceptor: CallInterceptor) {
-          interceptors.push(interceptor)
-          undo.push(() => interceptors.splice(interceptors.indexOf(interceptor) >>> 0, 1))
-        },
         load() {
           if (state.consent === 'granted') runner?.load()
         },
-        on(listener: (event: KernelEvent) => void) {
-          const own = (event: KernelEvent) => listener(event)
-          listeners.add(own)
-          undo.push(() => listeners.delete(own))
-        },
-      }
-      const detach = feature(host)
-      return () => {
-        for (const step of undo.splice(0)) step()
-        if (typeof detach === 'function') detach()
-      }
-    },
+      }),
     destroy() {
       destroyed = true
       runner?.pause()

@@ -1,0 +1,19 @@
+import { devWarning } from './devWarning'
+import type { BootSettings } from './types'
+
+/**
+ * Warns, in development, about a boot whose identity Intercom will reject or that nobody vouched for.
+ * Call it only behind the production check (see devWarning.ts).
+ */
+export const warnUnverified = (settings: BootSettings, verified: boolean) => {
+  if (/^eyJ[\w-]*\.[\w-]+\.[\w-]*$/.test(settings.userHash ?? '')) {
+    devWarning(
+      'userHash looks like a JWT, and Intercom rejects a JWT in user_hash: pass it as intercomUserJwt, or configure `identity`.',
+    )
+  }
+  if (!verified && settings.userId && !settings.userHash && !settings.intercomUserJwt) {
+    devWarning(
+      'boot({ userId }) without `identity`, userHash or intercomUserJwt sends a user id nobody vouched for: configure `identity` so your server signs it.',
+    )
+  }
+}
