@@ -114,6 +114,20 @@ const tokensOf = (requests: Request[]) =>
     }),
   )
 
+/**
+ * When each of `requests` left the browser, in milliseconds. Playwright fills a request's timing in only
+ * once its response has arrived: before that `startTime` is -1, so this waits for every response first.
+ */
+const startTimes = (requests: Request[]) =>
+  Promise.all(
+    requests.map(async (request) => {
+      await request.response()
+      const { startTime } = request.timing()
+      if (startTime < 0) throw new Error(`no start time for ${request.url()}: it has no response`)
+      return startTime
+    }),
+  )
+
 /** The JWTs a tab handed to its Messenger with `update`, that is its renewals. */
 const renewedIn = async (tab: Page) =>
   (await fakeCalls(tab, 'update')).map((update) => update.intercom_user_jwt).filter(Boolean)
@@ -134,7 +148,7 @@ describe('one renewal for all tabs', () => {
     // Two more renewals once every tab is open: each tab is due at least once in that time.
     const opened = renewals().length
     await expect.poll(() => renewals().length, { timeout: 3 * period }).toBe(opened + 2)
-    const times = renewals().map((request) => request.timing().startTime)
+    const times = await startTimes(renewals())
     for (let i = 1; i < times.length; i++) {
       // Two requests in one period would be a tab renewing for itself.
       expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThan(period / 2)
