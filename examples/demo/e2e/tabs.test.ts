@@ -4,18 +4,21 @@ import { fakeCalls, identityPath, useDemo, type Visitor, waitForVerified } from 
 
 /**
  * Opens `count` tabs of the visitor's browser (its first page among them) at `/`, consent already given
- * (the demo keeps it in localStorage), each waiting until its Messenger is verified as `userId`. Tabs open
- * one after the other, so the first one is the first to ask for the renewer's lock.
+ * (the demo keeps it in localStorage), each waiting until its Messenger is verified as `userId`. The first
+ * tab is verified before the others open (together), so it is the first to ask for the renewer's lock.
  */
 async function openTabs(visitor: Visitor, count: number, userId: string): Promise<Page[]> {
   await visitor.context.addInitScript(() => localStorage.setItem('demo-consent', 'granted'))
-  const tabs = [visitor.page]
-  while (tabs.length < count) tabs.push(await visitor.context.newPage())
-  for (const tab of tabs) {
+  const open = async (tab: Page) => {
     await tab.goto('/')
     await waitForVerified(tab, userId)
+    return tab
   }
-  return tabs
+  const first = await open(visitor.page)
+  const others = await Promise.all(
+    Array.from({ length: count - 1 }, async () => open(await visitor.context.newPage())),
+  )
+  return [first, ...others]
 }
 
 /** Every identity request any tab of the visitor's browser makes from now on, in order. */
