@@ -72,9 +72,14 @@ function blocksOf(document: string): Block[] {
 const blocks = documents.flatMap(blocksOf)
 const checked = blocks.filter((block) => !block.fragment)
 
-/** The file a block names on its first line (`// app/intercom.tsx`), so another block can import it. */
-const namedFile = (block: Block) =>
-  /^\/\/ ((?:[\w.-]+\/)*[\w.-]+\.tsx?)(?:\s|$)/.exec(block.source)?.[1]
+/**
+ * The file a block names on its first line (`// app/intercom.tsx`), so another block can import it; not a
+ * test file's name, which the test projects running meanwhile could pick up.
+ */
+const namedFile = (block: Block) => {
+  const named = /^\/\/ ((?:[\w.-]+\/)*[\w.-]+\.tsx?)(?:\s|$)/.exec(block.source)?.[1]
+  return named && !/\.(test|spec)\.tsx?$/.test(named) ? named : undefined
+}
 
 // Each block in its own file (its own module), in a scratch folder inside its home so node resolution finds
 // the home's node_modules, one subfolder per document; one program for all of them.
