@@ -51,6 +51,15 @@ export default defineConfig({
       },
       // What npm publishes of each package: tarball contents and the README shown on its page.
       { test: { name: 'packaging', include: ['packages/packaging.test.ts'], environment: 'node' } },
+      // Every TypeScript block of every README and MIGRATING.md, type-checked as a reader pastes it.
+      {
+        test: {
+          name: 'readme',
+          include: ['packages/readmeExamples.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
     ],
   },
 })

@@ -12,6 +12,8 @@ export default defineProject({
     name: 'nextjs-e2e',
     environment: 'node',
     include: ['e2e/**/*.test.ts'],
+    // Needs `next dev` beside the build and the build CI makes with its own variables: run by `test:server-log`.
+    exclude: ['e2e/serverLog.test.ts'],
     globalSetup: ['e2e/globalSetup.ts'],
     // Two tabs, two sign-ins and a sign-out through server actions: ten seconds or so on a busy machine.
     testTimeout: 60_000,

@@ -9,18 +9,13 @@ import type {
 } from 'playwright-core'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { type DemoServer, type DemoServerOptions, startDemoServer } from '../server/startDemoServer'
-import { launchChromium } from './launchChromium'
+import { connectChromium } from './connectChromium'
 
 declare global {
   interface Window {
     /** The handle the fake Messenger's browser script exposes for tests. */
     __fakeIntercom?: FakeMessenger
   }
-}
-
-/** Launches the Chromium that the global setup found. */
-function launchTestChromium(): Promise<Browser> {
-  return launchChromium(inject('chromiumPath'))
 }
 
 /** Starts the demo server on a free port with the test build and the test run's secret. */
@@ -180,7 +175,7 @@ export function useDemo(options: DemoServerOptions = {}): {
   let browser: Browser | undefined
   let server: DemoServer | undefined
   beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchTestChromium(), startTestServer(options)])
+    ;[browser, server] = await Promise.all([connectChromium(), startTestServer(options)])
   })
   afterAll(async () => {
     await Promise.all([browser?.close(), server?.close()])

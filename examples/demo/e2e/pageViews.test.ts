@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connectChromium } from './connectChromium'
 import { buildFixture, openFixture } from './fixturePage'
-import { launchChromium } from './launchChromium'
 import type { PageViewsPage } from './pageViewsPage'
 
 declare global {
@@ -14,10 +14,7 @@ describe('pageViews in Chromium (Navigation API)', () => {
   let browser: Browser | undefined
   let bundle = ''
   beforeAll(async () => {
-    ;[browser, bundle] = await Promise.all([
-      launchChromium(inject('chromiumPath')),
-      buildFixture('./pageViewsPage.ts'),
-    ])
+    ;[browser, bundle] = await Promise.all([connectChromium(), buildFixture('./pageViewsPage.ts')])
   })
   afterAll(() => browser?.close())
 

@@ -4,18 +4,21 @@ import { fakeCalls, identityPath, useDemo, type Visitor, waitForVerified } from 
 
 /**
  * Opens `count` tabs of the visitor's browser (its first page among them) at `/`, consent already given
- * (the demo keeps it in localStorage), each waiting until its Messenger is verified as `userId`. Tabs open
- * one after the other, so the first one is the first to ask for the renewer's lock.
+ * (the demo keeps it in localStorage), each waiting until its Messenger is verified as `userId`. The first
+ * tab is verified before the others open (together), so it is the first to ask for the renewer's lock.
  */
 async function openTabs(visitor: Visitor, count: number, userId: string): Promise<Page[]> {
   await visitor.context.addInitScript(() => localStorage.setItem('demo-consent', 'granted'))
-  const tabs = [visitor.page]
-  while (tabs.length < count) tabs.push(await visitor.context.newPage())
-  for (const tab of tabs) {
+  const open = async (tab: Page) => {
     await tab.goto('/')
     await waitForVerified(tab, userId)
+    return tab
   }
-  return tabs
+  const first = await open(visitor.page)
+  const others = await Promise.all(
+    Array.from({ length: count - 1 }, async () => open(await visitor.context.newPage())),
+  )
+  return [first, ...others]
 }
 
 /** Every identity request any tab of the visitor's browser makes from now on, in order. */
@@ -114,6 +117,20 @@ const tokensOf = (requests: Request[]) =>
     }),
   )
 
+/**
+ * When each of `requests` left the browser, in milliseconds. Playwright fills a request's timing in only
+ * once its response has arrived: before that `startTime` is -1, so this waits for every response first.
+ */
+const startTimes = (requests: Request[]) =>
+  Promise.all(
+    requests.map(async (request) => {
+      await request.response()
+      const { startTime } = request.timing()
+      if (startTime < 0) throw new Error(`no start time for ${request.url()}: it has no response`)
+      return startTime
+    }),
+  )
+
 /** The JWTs a tab handed to its Messenger with `update`, that is its renewals. */
 const renewedIn = async (tab: Page) =>
   (await fakeCalls(tab, 'update')).map((update) => update.intercom_user_jwt).filter(Boolean)
@@ -134,7 +151,7 @@ describe('one renewal for all tabs', () => {
     // Two more renewals once every tab is open: each tab is due at least once in that time.
     const opened = renewals().length
     await expect.poll(() => renewals().length, { timeout: 3 * period }).toBe(opened + 2)
-    const times = renewals().map((request) => request.timing().startTime)
+    const times = await startTimes(renewals())
     for (let i = 1; i < times.length; i++) {
       // Two requests in one period would be a tab renewing for itself.
       expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThan(period / 2)

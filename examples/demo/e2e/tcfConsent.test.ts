@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connectChromium } from './connectChromium'
 import { buildFixture, openFixture } from './fixturePage'
-import { launchChromium } from './launchChromium'
 import type { TcfPage } from './tcfPage'
 
 declare global {
@@ -22,7 +22,7 @@ describe('tcfConsent against the IAB CMP API (@iabtechlabtcf/cmpapi, core and st
   beforeAll(async () => {
     const require = createRequire(import.meta.url)
     ;[browser, bundle, stub] = await Promise.all([
-      launchChromium(inject('chromiumPath')),
+      connectChromium(),
       buildFixture('./tcfPage.ts'),
       readFile(require.resolve('@iabtechlabtcf/stub'), 'utf8'),
     ])

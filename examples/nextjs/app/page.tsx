@@ -1,5 +1,6 @@
 import { issueIdentity } from '@verified-messenger/signer'
 import { cookies } from 'next/headers'
+import { connection } from 'next/server'
 import { Suspense } from 'react'
 import { signIn, signOut } from './actions'
 import { SupportChat } from './SupportChat'
@@ -61,6 +62,10 @@ async function SessionArea() {
  * Without the secret (a fresh checkout) the browser asks the endpoint, which then answers 500 until it is set.
  */
 async function renderedIdentity(user: ReturnType<typeof findSessionUser>) {
+  // A token is signed for one visitor at one moment, so only for a real request: cookies() alone is not
+  // enough, Next also prerenders with the request's cookies, and logs the signer's Date.now() there as an
+  // error. connection() (not io()) because it throws in a "use cache" scope, which would cache the token.
+  await connection()
   const secret = process.env.INTERCOM_IDENTITY_SECRET
   return secret ? issueIdentity(user, { secret, expiresIn: IDENTITY_TTL_SECONDS }) : undefined
 }

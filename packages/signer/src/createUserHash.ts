@@ -9,7 +9,7 @@ import { hmacKey } from './hmacKey'
  * Promise on Web Crypto runtimes (workerd, edge).
  *
  * @example
- * createUserHash('123', process.env.INTERCOM_IDENTITY_SECRET) // 'a1b2…' (64 hex characters)
+ * createUserHash('123', secret) // 'a1b2…' (64 hex characters)
  */
 export function createUserHash(identifier: string, secret: string): string {
   assertUserId(identifier, 'identifier')

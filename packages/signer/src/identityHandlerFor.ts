@@ -49,10 +49,14 @@ export interface IdentityBody {
   user_hash?: string
 }
 
-/** A Fetch API handler: a Next.js route handler as it is, and the shape Hono, Bun and Deno serve. */
+/**
+ * A Fetch API handler: a Next.js route handler as it is, and the shape Hono, Bun and Deno serve. The
+ * second argument is passed on to `getUser`; it is optional unless `getUser` needs one (`toNodeHandler`'s
+ * `{ req, res }`), so `handler(request)` is a call that type-checks.
+ */
 export type IdentityHandler<Context = unknown> = (
   request: Request,
-  context: Context,
+  ...context: undefined extends Context ? [context?: Context] : [context: Context]
 ) => Promise<Response>
 
 const ALLOW = 'GET, HEAD'
@@ -129,13 +133,13 @@ export function identityHandlerFor(signers: IdentitySigners) {
     }
     const now = resolveNow(options.now)
 
-    return async (request, context) => {
+    return async (request, ...[context]) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return json(request, 405, { error: 'method_not_allowed' }, { Allow: ALLOW })
       }
       let body: IdentityBody | null
       try {
-        const user = await getUser(request, context)
+        const user = await getUser(request, context as Context)
         // The secret is validated here, per request, by the signing functions (see `secret` above).
         body = await signIdentity(signers, user, secret, mode, expiresIn, now)
       } catch (error) {

@@ -10,7 +10,7 @@ import type { IntercomUser } from './types'
  * @example
  * const token = signIntercomJwt(
  *   { user_id: user.id, email: user.email, plan: 'pro' },
- *   process.env.INTERCOM_IDENTITY_SECRET,
+ *   secret, // a string: check process.env.INTERCOM_IDENTITY_SECRET is set where the server starts
  *   { expiresIn: 2 * 60 * 60 },
  * )
  */

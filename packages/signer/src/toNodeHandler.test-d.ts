@@ -35,6 +35,23 @@ test('the handler is a Next.js route handler: (Request, context) => Promise<Resp
   expectTypeOf(GET).returns.toEqualTypeOf<Promise<Response>>()
 })
 
+test("the handler takes the request alone, as Hono's handler(c.req.raw) and Deno.serve(handler) call it", () => {
+  const handler = createIdentityHandler({ secret: 'secret', getUser: () => null })
+  expectTypeOf(handler).toBeCallableWith(new Request('http://app.test/'))
+  const serve = (fetch: (request: Request) => Promise<Response>) => fetch
+  serve(handler)
+})
+
+test('a handler whose getUser reads { req, res } cannot be called without them', () => {
+  const handler = createIdentityHandler({
+    secret: 'secret',
+    getUser: (_request, { req }: NodeHandlerContext<ExpressLikeRequest>) =>
+      req.session.user ? { user_id: req.session.user.id } : null,
+  })
+  // @ts-expect-error: getUser needs the context that toNodeHandler passes
+  handler(new Request('http://app.test/'))
+})
+
 test('getUser must return Intercom claim names', () => {
   createIdentityHandler({
     secret: 'secret',

@@ -11,7 +11,7 @@ import type { IntercomJwtClaims } from './types'
  * Web Crypto runtimes (workerd, edge) the same name returns a Promise: write `await` to run on both.
  *
  * @example
- * const claims = verifyIntercomJwt(token, [process.env.NEW_SECRET, process.env.OLD_SECRET], { userId: '123' })
+ * const claims = verifyIntercomJwt(token, [newSecret, oldSecret], { userId: '123' })
  */
 export function verifyIntercomJwt(
   token: string,
