@@ -1,5 +1,6 @@
 import type { MessengerError } from '../MessengerError'
 import type { BootSettings, Consent, Messenger } from '../types'
+import { iconOn } from './iconOn'
 import type { PrefetchedIdentity } from './prefetchIdentity'
 
 /** When the launcher loads the Messenger. */
@@ -54,14 +55,6 @@ const NOTE = 'position:absolute;padding:0 6px;border-radius:10px;white-space:now
 const UNSEEN = 'position:fixed;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);'
 
 const noop = () => {}
-
-/** White or black, whichever stands out more against `rgb` (by WCAG's relative luminance). */
-const iconOn = (rgb: string) => {
-  // sRGB's curve as a 2.2 power: off by under 0.01, while the better of the two is 4.3:1 or more.
-  const [r = 0, g = 0, b = 0] = (rgb.match(/[\d.]+/g) ?? []).map((value) => (+value / 255) ** 2.2)
-  // Above this luminance black contrasts more than white.
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.18 ? '#000' : '#fff'
-}
 
 /**
  * Draws a launcher that looks like Intercom's, without loading anything from Intercom, and loads the
