@@ -54,9 +54,27 @@ const recordBootReached = `
       }
     },
   })
+  // When the SDK inserts the widget's script tag.
+  const append = Element.prototype.appendChild
+  Element.prototype.appendChild = function (node) {
+    if (node.tagName === 'SCRIPT' && /widget/.test(node.src)) window.__scriptInsertedAt ??= performance.now()
+    return append.call(this, node)
+  }
 `
 
-async function measureOnce(browser: Browser, baseURL: string): Promise<number> {
+/**
+ * Where one run's time went, in ms from the click: the SDK's share (click to the script tag), the
+ * server's beyond its configured delay (the script's request to its last byte, less the delay), and the
+ * browser running the script (last byte to the Messenger taking the boot).
+ */
+interface Run {
+  total: number
+  sdk: number
+  server: number
+  script: number
+}
+
+async function measureOnce(browser: Browser, baseURL: string): Promise<Run> {
   // A fresh context each run: no cached script, no cookies, consent pending.
   const context = await browser.newContext({ baseURL })
   try {
@@ -65,12 +83,27 @@ async function measureOnce(browser: Browser, baseURL: string): Promise<number> {
     const page = await context.newPage()
     await page.goto('/', { waitUntil: 'networkidle' })
     await page.getByRole('button', { name: 'Accept' }).click()
-    const reached = await page.waitForFunction(() => {
-      const bootAt = (window as unknown as { __bootReachedAt?: number }).__bootReachedAt
+    await page.waitForFunction(() => (window as { __bootReachedAt?: number }).__bootReachedAt)
+    const [clicked, inserted, requested, received, reached] = await page.evaluate(() => {
+      const page = window as { __scriptInsertedAt?: number; __bootReachedAt?: number }
+      const script = performance
+        .getEntriesByType('resource')
+        .find((entry) => entry.name.includes('/widget/')) as PerformanceResourceTiming
       const [accepted] = performance.getEntriesByName('consent-accepted')
-      return bootAt !== undefined && accepted ? bootAt - accepted.startTime : undefined
+      return [
+        accepted?.startTime ?? Number.NaN,
+        page.__scriptInsertedAt ?? Number.NaN,
+        script.startTime,
+        script.responseEnd,
+        page.__bootReachedAt ?? Number.NaN,
+      ]
     })
-    return (await reached.jsonValue()) as number
+    return {
+      total: reached - clicked,
+      sdk: inserted - clicked,
+      server: received - requested - scriptDelayMs,
+      script: reached - received,
+    }
   } finally {
     await context.close()
   }
@@ -81,9 +114,18 @@ async function measure(browser: Browser, options: DemoServerOptions) {
   const server = await startDemoServer(options)
   try {
     await measureOnce(browser, server.url) // warm-up: Chromium and the server's first requests
-    const samples: number[] = []
+    const samples: Run[] = []
     for (let run = 0; run < runs; run++) samples.push(await measureOnce(browser, server.url))
-    return { middle: median(samples), min: Math.min(...samples), max: Math.max(...samples) }
+    const of = (key: keyof Run) => median(samples.map((sample) => sample[key]))
+    const totals = samples.map((sample) => sample.total)
+    return {
+      middle: of('total'),
+      min: Math.min(...totals),
+      max: Math.max(...totals),
+      sdk: of('sdk'),
+      server: of('server'),
+      script: of('script'),
+    }
   } finally {
     await server.close()
   }
@@ -96,10 +138,10 @@ try {
     `\nBoot latency: consent click -> boot reaches the Messenger (median of ${runs} runs, Chromium; script ${scriptDelayMs} ms)`,
   )
   console.log(
-    '  identity                          identity delay   median  [min, max]          floor   median/floor  sequential',
+    '  identity                          identity delay   median  [min, max]          floor   median/floor  sequential   SDK  server  script',
   )
   for (const { name, identityDelayMs, renderIdentity } of scenarios) {
-    const { middle, min, max } = await measure(browser, {
+    const { middle, min, max, sdk, server, script } = await measure(browser, {
       scriptDelayMs,
       identityDelayMs,
       renderIdentity,
@@ -107,10 +149,15 @@ try {
     // Without an identity request the script alone is the floor; with one, the slower of the two.
     const floor = renderIdentity ? scriptDelayMs : Math.max(scriptDelayMs, identityDelayMs)
     console.log(
-      `  ${name.padEnd(33)} ${ms(identityDelayMs).padStart(14)}  ${ms(middle)}  [${ms(min)}, ${ms(max)}]  ${ms(floor)}  ${(middle / floor).toFixed(3).padStart(12)}  ${ms(scriptDelayMs + identityDelayMs)}`,
+      `  ${name.padEnd(33)} ${ms(identityDelayMs).padStart(14)}  ${ms(middle)}  [${ms(min)}, ${ms(max)}]  ${ms(floor)}  ${(middle / floor).toFixed(3).padStart(12)}  ${ms(scriptDelayMs + identityDelayMs)}  ${ms(sdk)} ${ms(server)} ${ms(script)}`,
     )
   }
   console.log('  target: median/floor <= 1.100')
+  console.log(
+    '  where the time above the floor goes (medians): SDK = click to the script tag (React and the kernel);\n' +
+      '  server = the demo server beyond its script delay; script = the browser running the fake Messenger\n' +
+      '  after its last byte, until it takes the boot.',
+  )
 } finally {
   await browser.close()
 }
