@@ -1,0 +1,38 @@
+// @ts-check
+// Mutation testing of the core files that guard identity and consent: `pnpm test:mutation` (repo root).
+// Each mutant (a check flipped, a bound moved, a branch removed) must make one of core's unit tests fail.
+// Survivors that behave exactly like the original are listed in `equivalent` below, with why.
+
+/**
+ * The files that guard identity and consent, relative to packages/core/src. To cover another one (the
+ * door module, the lifecycle transition, the consent gate), add its path here; nothing else changes.
+ */
+const guarded = ['identity.ts', 'signedFields.ts', 'toIntercomSettings.ts']
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  mutate: guarded.map((file) => `packages/core/src/${file}`),
+  testRunner: 'vitest',
+  vitest: {
+    configFile: 'packages/core/vitest.mutation.config.ts',
+    dir: 'packages/core',
+    related: false,
+  },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  checkers: [],
+  // Vitest strips types without checking them, so the `// @ts-nocheck` Stryker would add to every source
+  // file is not needed (and, in place, would touch files that are not mutated).
+  disableTypeChecks: false,
+  // The machine CI runs on has two cores; more runners only queue behind each other.
+  concurrency: 2,
+  // Mutates the working tree in place (restored afterwards) rather than copying the monorepo into a
+  // sandbox, where the workspace links and package-level node_modules would not resolve.
+  inPlace: true,
+  coverageAnalysis: 'perTest',
+  thresholds: { high: 100, low: 95, break: 95 },
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/core/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/core/mutation.json' },
+  tempDirName: 'reports/mutation/.stryker-tmp',
+  cleanTempDir: 'always',
+}
