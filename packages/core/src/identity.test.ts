@@ -326,3 +326,117 @@ describe('identity', () => {
     expect(statuses).toEqual(['identifying', 'loading', 'booted'])
   })
 })
+
+// What the browser checks in the endpoint's answer before anything reaches Intercom.
+describe('identity: what the endpoint must answer', () => {
+  const rejects = async (body: unknown, userId?: string) => {
+    installWidget()
+    identityEndpoint(() => HttpResponse.json(body))
+    await expect(verified().boot(userId === undefined ? {} : { userId })).rejects.toMatchObject({
+      code: 'IDENTITY_INVALID',
+    })
+    expect(callsTo('boot')).toEqual([])
+  }
+
+  it.each([
+    ['a numeric user_id', { user_id: 42, user_hash: HASH }],
+    ['an empty user_id', { user_id: '', user_hash: HASH }],
+    [
+      'a user_hash with a character before the 64 hex digits',
+      { user_id: '42', user_hash: `x${HASH}` },
+    ],
+    [
+      'a user_hash with a character after the 64 hex digits',
+      { user_id: '42', user_hash: `${HASH}0` },
+    ],
+    ['a user_hash of 63 hex digits', { user_id: '42', user_hash: HASH.slice(1) }],
+    ['a user_hash that is not hex', { user_id: '42', user_hash: 'g'.repeat(64) }],
+  ])('refuses %s, and boots nobody', async (_name, body) => {
+    await rejects(body)
+  })
+
+  it('accepts a user_hash in upper-case hex', async () => {
+    installWidget()
+    identityEndpoint(() => HttpResponse.json({ user_id: '42', user_hash: HASH.toUpperCase() }))
+    await verified().boot({ userId: '42' })
+    expect(callsTo('boot')[0]?.[1]).toMatchObject({ user_hash: HASH.toUpperCase() })
+  })
+
+  it("lets the token's own exp decide expiry, whatever the body's expires_at says", async () => {
+    installWidget()
+    const expired = {
+      user_id: '42',
+      intercom_user_jwt: fakeJwt({ user_id: '42', exp: inSeconds(-10) }),
+      expires_at: inSeconds(3600),
+    }
+    identityEndpoint(() => HttpResponse.json(expired))
+    await expect(verified().boot({ userId: '42' })).rejects.toMatchObject({
+      code: 'IDENTITY_EXPIRED',
+    })
+    expect(callsTo('boot')).toEqual([])
+
+    const exp = inSeconds(1800)
+    const valid = {
+      user_id: '42',
+      intercom_user_jwt: fakeJwt({ user_id: '42', exp }),
+      expires_at: inSeconds(-10),
+    }
+    identityEndpoint(() => HttpResponse.json(valid))
+    const messenger = verified()
+    await messenger.boot({ userId: '42' })
+    expect(messenger.getSnapshot().identity).toEqual({
+      userId: '42',
+      method: 'jwt',
+      expiresAt: exp,
+    })
+  })
+
+  it("falls back to the body's expires_at when the token has no exp", async () => {
+    installWidget()
+    identityEndpoint(() =>
+      HttpResponse.json({
+        user_id: '42',
+        intercom_user_jwt: fakeJwt({ user_id: '42' }),
+        expires_at: inSeconds(-10),
+      }),
+    )
+    await expect(verified().boot({ userId: '42' })).rejects.toMatchObject({
+      code: 'IDENTITY_EXPIRED',
+    })
+    const forever = { user_id: '42', intercom_user_jwt: fakeJwt({ user_id: '42' }) }
+    identityEndpoint(() => HttpResponse.json(forever))
+    const messenger = verified()
+    await messenger.boot({ userId: '42' })
+    expect(callsTo('boot')).toHaveLength(1)
+    expect(messenger.getSnapshot().identity).toMatchObject({ userId: '42', method: 'jwt' })
+  })
+
+  it('reads a token whose payload uses the base64url characters - and _', async () => {
+    installWidget()
+    // '>>>' and '???' encode to base64 with '+' and '/', which base64url writes as '-' and '_'.
+    const userId = 'user>>>???'
+    const body = { ...jwtBody(userId), user_id: userId }
+    body.intercom_user_jwt = fakeJwt({ user_id: userId, exp: body.expires_at })
+    const payload = body.intercom_user_jwt.split('.')[1] ?? ''
+    expect(payload).toMatch(/-/)
+    expect(payload).toMatch(/_/)
+    identityEndpoint(() => HttpResponse.json(body))
+    await verified().boot({ userId })
+    expect(callsTo('boot')[0]?.[1]).toMatchObject({ user_id: userId })
+  })
+
+  it('asks nothing more of the endpoint once the session ends during a retry wait', async () => {
+    vi.useFakeTimers()
+    installWidget()
+    const hits = identityEndpoint(() => new HttpResponse(null, { status: 500 }))
+    const messenger = verified()
+    const boot = messenger.boot({ userId: '42' })
+    boot.catch(() => {})
+    await vi.advanceTimersByTimeAsync(500)
+    expect(hits.count).toBe(1)
+    messenger.shutdown()
+    await vi.advanceTimersByTimeAsync(30_000)
+    expect(hits.count).toBe(1)
+    expect(callsTo('boot')).toEqual([])
+  })
+})
