@@ -40,6 +40,8 @@ export default {
   // sandbox, where the workspace links and package-level node_modules would not resolve.
   inPlace: true,
   coverageAnalysis: 'perTest',
+  // The first run of the whole suite takes minutes on a busy two-core machine.
+  dryRunTimeoutMinutes: 30,
   thresholds: { high: 100, low: 95, break: 95 },
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/signer/index.html' },
