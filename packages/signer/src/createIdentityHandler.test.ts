@@ -288,4 +288,14 @@ describe('createIdentityHandler', () => {
       expect.objectContaining({ code: 'ERR_OPTIONS' }),
     )
   })
+
+  it('says the endpoint needs a lifetime in seconds, without offering false', () => {
+    for (const expiresIn of [false, 0]) {
+      expect(() =>
+        createIdentityHandler({ secret, getUser: () => ada, expiresIn } as never),
+      ).toThrow(
+        /^\[verified-messenger\/signer\] options\.expiresIn must be a whole number of seconds above 0 \(3600 is one hour\)\.$/,
+      )
+    }
+  })
 })

@@ -35,7 +35,7 @@ describe('createUserHash', () => {
   it.each([
     ['an empty id', '', secret, 'ERR_USER_ID', "identifier is empty. Pass the signed-in user's id"],
     ['a numeric id', 123, secret, 'ERR_USER_ID', 'got number. Convert it with String(identifier).'],
-    ['a null id', null, secret, 'ERR_USER_ID', 'identifier must be a string, got null.'],
+    ['a null id', null, secret, 'ERR_USER_ID', /identifier must be a string, got null\.$/],
     [
       'an id over 255 characters',
       'x'.repeat(256),
@@ -59,6 +59,27 @@ describe('createUserHash', () => {
       'starts or ends with whitespace. Trim it where you load it',
     ],
     [
+      'a secret with a trailing space',
+      '123',
+      `${secret} `,
+      'ERR_SECRET',
+      'starts or ends with whitespace',
+    ],
+    [
+      'a secret with a leading space',
+      '123',
+      ` ${secret}`,
+      'ERR_SECRET',
+      'starts or ends with whitespace',
+    ],
+    [
+      'a secret with a Windows line ending',
+      '123',
+      `${secret}\r\n`,
+      'ERR_SECRET',
+      'starts or ends with whitespace',
+    ],
+    [
       'a secret with a leading tab',
       '123',
       `\t${secret}`,
@@ -72,17 +93,20 @@ describe('createUserHash', () => {
       'ERR_SECRET',
       "secret is shorter than 32 characters, so it is not your workspace's Messenger secret. Copy the secret from Intercom (Settings > Workspace > Security > Messenger)",
     ],
-  ])('rejects %s with a SignerError that names the fix', (_name, id, secret, code, fix) => {
-    const call = () => createUserHash(id as string, secret as string)
-    expect(call).toThrow(SignerError)
-    expect(call).toThrow(
-      expect.objectContaining({
-        code,
-        message: expect.stringMatching(/^\[verified-messenger\/signer\] /),
-      }),
-    )
-    expect(call).toThrow(fix)
-  })
+  ] as const)(
+    'rejects %s with a SignerError that names the fix',
+    (_name, id, secret, code, fix) => {
+      const call = () => createUserHash(id as string, secret as string)
+      expect(call).toThrow(SignerError)
+      expect(call).toThrow(
+        expect.objectContaining({
+          code,
+          message: expect.stringMatching(/^\[verified-messenger\/signer\] /),
+        }),
+      )
+      expect(call).toThrow(fix)
+    },
+  )
 
   it('accepts a secret of exactly 32 characters, and whitespace inside one', () => {
     expect(createUserHash('123', 'x'.repeat(32))).toMatch(/^[0-9a-f]{64}$/)

@@ -90,6 +90,12 @@ describe('signIntercomJwt', () => {
       "claims must be a plain object like { user_id: '123', email: 'a@b.co' }, got string.",
     ],
     [
+      'missing claims',
+      undefined,
+      'ERR_CLAIMS',
+      "claims must be a plain object like { user_id: '123', email: 'a@b.co' }, got undefined.",
+    ],
+    [
       'null claims',
       null,
       'ERR_CLAIMS',

@@ -326,6 +326,11 @@ describe('verifyIntercomJwt', () => {
     expect(messageOf(() => verifyIntercomJwt('abc.def', secret))).toBe(
       '[verified-messenger/signer] the token is not three base64url segments joined by dots (header.payload.signature). Pass the intercom_user_jwt string exactly as it was issued.',
     )
+    for (const token of ['.e30.sig', 'e30..sig', 'e30.e30']) {
+      expect(messageOf(() => verifyIntercomJwt(token, secret))).toContain(
+        'the token is not three base64url segments joined by dots (header.payload.signature).',
+      )
+    }
     expect(messageOf(() => verifyIntercomJwt(null as never, secret))).toBe(
       '[verified-messenger/signer] the token must be a string, got null. Pass the intercom_user_jwt string exactly as it was issued.',
     )
@@ -363,6 +368,9 @@ describe('verifyIntercomJwt', () => {
     expect(codeOf(() => verifyIntercomJwt(token, secret, null as never))).toBe('ERR_OPTIONS')
     expect(codeOf(() => verifyIntercomJwt(token, secret, '1' as never))).toBe('ERR_OPTIONS')
     for (const clockTolerance of [-1, Number.NaN, Number.POSITIVE_INFINITY, '5']) {
+      expect(codeOf(() => verifyIntercomJwt(token, secret, { clockTolerance } as never))).toBe(
+        'ERR_OPTIONS',
+      )
       expect(messageOf(() => verifyIntercomJwt(token, secret, { clockTolerance } as never))).toBe(
         '[verified-messenger/signer] options.clockTolerance must be a number of seconds, 0 or more (the default is 5).',
       )
