@@ -1,5 +1,6 @@
 // @ts-check
-// Mutation testing of the core files that guard identity and consent: `pnpm test:mutation` (repo root).
+// Mutation testing of the core files that guard identity and consent: `pnpm test:mutation` from the repo
+// root, which runs Stryker in this folder (paths below are relative to it).
 // Each mutant (a check flipped, a bound moved, a branch removed) must make one of core's unit tests fail.
 // Survivors that behave exactly like the original are listed in `equivalent` below, with why.
 
@@ -11,13 +12,9 @@ const guarded = ['identity.ts', 'signedFields.ts', 'toIntercomSettings.ts']
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
-  mutate: guarded.map((file) => `packages/core/src/${file}`),
+  mutate: guarded.map((file) => `src/${file}`),
   testRunner: 'vitest',
-  vitest: {
-    configFile: 'packages/core/vitest.mutation.config.ts',
-    dir: 'packages/core',
-    related: false,
-  },
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   plugins: ['@stryker-mutator/vitest-runner'],
   checkers: [],
   // Vitest strips types without checking them, so the `// @ts-nocheck` Stryker would add to every source
@@ -33,8 +30,8 @@ export default {
   dryRunTimeoutMinutes: 30,
   thresholds: { high: 100, low: 95, break: 95 },
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/core/index.html' },
-  jsonReporter: { fileName: 'reports/mutation/core/mutation.json' },
-  tempDirName: 'reports/mutation/.stryker-tmp',
+  htmlReporter: { fileName: '../../reports/mutation/core/index.html' },
+  jsonReporter: { fileName: '../../reports/mutation/core/mutation.json' },
+  tempDirName: '../../reports/mutation/.stryker-tmp-core',
   cleanTempDir: 'always',
 }

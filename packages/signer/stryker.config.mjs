@@ -1,6 +1,6 @@
-// @ts-nocheck
-//
-// Mutation testing of the signer's claim and verification checks: `pnpm test:mutation` (from the repo root).
+// @ts-check
+// Mutation testing of the signer's claim and verification checks: `pnpm test:mutation` from the repo root,
+// which runs Stryker in this folder (paths below are relative to it).
 // Each mutant (a check flipped, a message blanked, a bound moved) must make one of the signer's unit tests
 // fail. Survivors that no test can kill, because the mutant behaves exactly like the original, are
 // disabled where they occur with a `// Stryker disable next-line <mutator>: <why>` comment.
@@ -22,13 +22,9 @@ const guarded = [
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
-  mutate: guarded.map((file) => `packages/signer/src/${file}`),
+  mutate: guarded.map((file) => `src/${file}`),
   testRunner: 'vitest',
-  vitest: {
-    configFile: 'packages/signer/vitest.mutation.config.ts',
-    dir: 'packages/signer',
-    related: false,
-  },
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   plugins: ['@stryker-mutator/vitest-runner'],
   checkers: [],
   // Vitest strips types without checking them, so the `// @ts-nocheck` Stryker would add to every source
@@ -44,8 +40,8 @@ export default {
   dryRunTimeoutMinutes: 30,
   thresholds: { high: 100, low: 95, break: 95 },
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/signer/index.html' },
-  jsonReporter: { fileName: 'reports/mutation/signer/mutation.json' },
-  tempDirName: 'reports/mutation/.stryker-tmp',
+  htmlReporter: { fileName: '../../reports/mutation/signer/index.html' },
+  jsonReporter: { fileName: '../../reports/mutation/signer/mutation.json' },
+  tempDirName: '../../reports/mutation/.stryker-tmp-signer',
   cleanTempDir: 'always',
 }
