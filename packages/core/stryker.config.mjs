@@ -2,7 +2,15 @@
 // Mutation testing of the core files that guard identity and consent: `pnpm test:mutation` from the repo
 // root, which runs Stryker in this folder (paths below are relative to it).
 // Each mutant (a check flipped, a bound moved, a branch removed) must make one of core's unit tests fail.
-// Survivors that behave exactly like the original are listed in `equivalent` below, with why.
+// Source files here carry no Stryker comments, so the survivors that behave exactly like the original
+// (equivalent mutants, which no test can kill) are listed here, with why:
+// - identity.ts `jwt.split('.')[1] ?? ''` with another fallback string: a token without a payload segment
+//   fails to decode either way (atob throws on the placeholder too), so it is IDENTITY_INVALID both ways.
+// - identity.ts `exp === undefined ? Infinity : ...` made always false: `undefined * 1000 - Date.now()` is
+//   NaN, which like Infinity is neither `<= 0` (expired) nor `< 60_000` (the short-lifetime warning).
+// - identity.ts `session.removeEventListener('abort', stop)` with another event name: the listener of an
+//   attempt that has ended stays on the session's signal until the session ends; aborting a finished
+//   attempt's controller changes nothing a caller can see.
 
 /**
  * The files that guard identity and consent, relative to packages/core/src. To cover another one (the
