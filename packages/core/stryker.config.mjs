@@ -8,9 +8,6 @@
 //   fails to decode either way (atob throws on the placeholder too), so it is IDENTITY_INVALID both ways.
 // - identity.ts `exp === undefined ? Infinity : ...` made always false: `undefined * 1000 - Date.now()` is
 //   NaN, which like Infinity is neither `<= 0` (expired) nor `< 60_000` (the short-lifetime warning).
-// - identity.ts `session.removeEventListener('abort', stop)` with another event name: the listener of an
-//   attempt that has ended stays on the session's signal until the session ends; aborting a finished
-//   attempt's controller changes nothing a caller can see.
 
 /**
  * The files that guard identity and consent, relative to packages/core/src. To cover another one (the
