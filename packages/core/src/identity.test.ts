@@ -1,4 +1,4 @@
-import { createMessenger, MessengerError } from '@verified-messenger/core'
+import { createMessenger, type IdentityResponse, MessengerError } from '@verified-messenger/core'
 import { describe, expect, it, vi } from 'vitest'
 import {
   APP_ID,
@@ -325,5 +325,293 @@ describe('identity', () => {
     finishLoading()
     await messenger.ready()
     expect(statuses).toEqual(['identifying', 'loading', 'booted'])
+  })
+})
+
+// What the browser checks in the endpoint's answer before anything reaches Intercom.
+describe('identity: what the endpoint must answer', () => {
+  const rejects = async (body: Record<string, unknown>) => {
+    installWidget()
+    identityEndpoint(() => HttpResponse.json(body))
+    await expect(verified().boot()).rejects.toMatchObject({
+      code: 'IDENTITY_INVALID',
+    })
+    expect(callsTo('boot')).toEqual([])
+  }
+
+  it.each([
+    ['a numeric user_id', { user_id: 42, user_hash: HASH }],
+    ['an empty user_id', { user_id: '', user_hash: HASH }],
+    [
+      'a user_hash with a character before the 64 hex digits',
+      { user_id: '42', user_hash: `x${HASH}` },
+    ],
+    [
+      'a user_hash with a character after the 64 hex digits',
+      { user_id: '42', user_hash: `${HASH}0` },
+    ],
+    ['a user_hash of 63 hex digits', { user_id: '42', user_hash: HASH.slice(1) }],
+    ['a user_hash that is not hex', { user_id: '42', user_hash: 'g'.repeat(64) }],
+  ])('refuses %s, and boots nobody', async (_name, body) => {
+    await rejects(body)
+  })
+
+  it('accepts a user_hash in upper-case hex', async () => {
+    installWidget()
+    identityEndpoint(() => HttpResponse.json({ user_id: '42', user_hash: HASH.toUpperCase() }))
+    await verified().boot({ userId: '42' })
+    expect(callsTo('boot')[0]?.[1]).toMatchObject({ user_hash: HASH.toUpperCase() })
+  })
+
+  it("lets the token's own exp decide expiry, whatever the body's expires_at says", async () => {
+    installWidget()
+    const expired = {
+      user_id: '42',
+      intercom_user_jwt: fakeJwt({ user_id: '42', exp: inSeconds(-10) }),
+      expires_at: inSeconds(3600),
+    }
+    identityEndpoint(() => HttpResponse.json(expired))
+    await expect(verified().boot({ userId: '42' })).rejects.toMatchObject({
+      code: 'IDENTITY_EXPIRED',
+    })
+    expect(callsTo('boot')).toEqual([])
+
+    const exp = inSeconds(1800)
+    const valid = {
+      user_id: '42',
+      intercom_user_jwt: fakeJwt({ user_id: '42', exp }),
+      expires_at: inSeconds(-10),
+    }
+    identityEndpoint(() => HttpResponse.json(valid))
+    const messenger = verified()
+    await messenger.boot({ userId: '42' })
+    expect(messenger.getSnapshot().identity).toEqual({
+      userId: '42',
+      method: 'jwt',
+      expiresAt: exp,
+    })
+  })
+
+  it("falls back to the body's expires_at when the token has no exp", async () => {
+    installWidget()
+    identityEndpoint(() =>
+      HttpResponse.json({
+        user_id: '42',
+        intercom_user_jwt: fakeJwt({ user_id: '42' }),
+        expires_at: inSeconds(-10),
+      }),
+    )
+    await expect(verified().boot({ userId: '42' })).rejects.toMatchObject({
+      code: 'IDENTITY_EXPIRED',
+    })
+    const forever = { user_id: '42', intercom_user_jwt: fakeJwt({ user_id: '42' }) }
+    identityEndpoint(() => HttpResponse.json(forever))
+    const messenger = verified()
+    await messenger.boot({ userId: '42' })
+    expect(callsTo('boot')).toHaveLength(1)
+    expect(messenger.getSnapshot().identity).toMatchObject({ userId: '42', method: 'jwt' })
+  })
+
+  it('reads a token whose payload uses the base64url characters - and _', async () => {
+    installWidget()
+    // '>>>' and '???' encode to base64 with '+' and '/', which base64url writes as '-' and '_'.
+    const userId = 'user>>>???'
+    const body = { ...jwtBody(userId), user_id: userId }
+    body.intercom_user_jwt = fakeJwt({ user_id: userId, exp: body.expires_at })
+    const payload = body.intercom_user_jwt.split('.')[1] ?? ''
+    expect(payload).toMatch(/-/)
+    expect(payload).toMatch(/_/)
+    identityEndpoint(() => HttpResponse.json(body))
+    await verified().boot({ userId })
+    expect(callsTo('boot')[0]?.[1]).toMatchObject({ user_id: userId })
+  })
+
+  it('asks nothing more of the endpoint once the session ends during a retry wait', async () => {
+    vi.useFakeTimers()
+    installWidget()
+    const hits = identityEndpoint(() => new HttpResponse(null, { status: 500 }))
+    const messenger = verified()
+    const boot = messenger.boot({ userId: '42' })
+    boot.catch(() => {})
+    await vi.advanceTimersByTimeAsync(500)
+    expect(hits.count).toBe(1)
+    messenger.shutdown()
+    await vi.advanceTimersByTimeAsync(30_000)
+    expect(hits.count).toBe(1)
+    expect(callsTo('boot')).toEqual([])
+  })
+})
+
+// The messages a developer reads in the console: what happened, then what to do.
+describe('identity: what each failure says', () => {
+  const failureOf = async (body: unknown, userId = '42') => {
+    installWidget()
+    // Bodies that break the contract on purpose.
+    const boot = verified({ identity: async () => body as IdentityResponse }).boot({ userId })
+    return boot.then(
+      () => undefined,
+      (error: Error) => error.message,
+    )
+  }
+
+  it.each([
+    [
+      'a body without proof',
+      { user_id: '42' },
+      'The identity endpoint sent no user_id with an intercom_user_jwt or hex user_hash: answer {"user_id", "intercom_user_jwt"} or {"user_id", "user_hash"} as JSON, as the signer package does.',
+    ],
+    [
+      'another user than boot() asked for',
+      { user_id: '43', user_hash: HASH },
+      'The identity endpoint vouched for another user than boot() asked for: boot the user your server session holds, and sign the token for that same user_id.',
+    ],
+    [
+      'a token that is not a JWT',
+      { user_id: '42', intercom_user_jwt: 'not-a-jwt' },
+      'The identity endpoint sent an intercom_user_jwt that is not a JWT: answer {"user_id", "intercom_user_jwt"} or {"user_id", "user_hash"} as JSON, as the signer package does.',
+    ],
+    [
+      "a token for another user than the body's",
+      { user_id: '42', intercom_user_jwt: fakeJwt({ user_id: '43' }) },
+      "The identity endpoint's JWT is for another user_id than its response: boot the user your server session holds, and sign the token for that same user_id.",
+    ],
+    [
+      'an expired token',
+      { user_id: '42', intercom_user_jwt: fakeJwt({ user_id: '42', exp: inSeconds(-1) }) },
+      "The identity endpoint's JWT has already expired: check the server clock and the token lifetime.",
+    ],
+  ])('%s', async (_name, body, message) => {
+    expect(await failureOf(body)).toBe(`[verified-messenger/core] ${message}`)
+  })
+
+  it('says when the endpoint does not answer JSON', async () => {
+    installWidget()
+    identityEndpoint(() => new HttpResponse('<html>', { status: 200 }))
+    await expect(verified().boot({ userId: '42' })).rejects.toThrow(
+      '[verified-messenger/core] The identity endpoint did not answer JSON: answer {"user_id", "intercom_user_jwt"} or {"user_id", "user_hash"} as JSON, as the signer package does.',
+    )
+  })
+
+  it('asks the endpoint with cache: no-store, so no cache hands back an old identity', async () => {
+    installWidget()
+    let seen: Request | undefined
+    identityEndpoint(() => HttpResponse.json(jwtBody('42')))
+    const { server } = await import('./test/fakePage')
+    server.events.on('request:start', ({ request }) => {
+      seen = request
+    })
+    await verified().boot({ userId: '42' })
+    server.events.removeAllListeners()
+    expect(seen?.cache).toBe('no-store')
+  })
+
+  it('warns in development when the token expires in under a minute, and not at a minute', async () => {
+    vi.useFakeTimers({ now: 1_767_225_600_000 })
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      installWidget()
+      const body = (seconds: number) => ({
+        user_id: '42',
+        intercom_user_jwt: fakeJwt({ user_id: '42', exp: 1_767_225_600 + seconds }),
+      })
+      await verified({ identity: async () => body(60) }).boot({ userId: '42' })
+      expect(warn).not.toHaveBeenCalled()
+      await verified({ identity: async () => body(59) }).boot({ userId: '42' })
+      expect(warn).toHaveBeenCalledWith(
+        '[verified-messenger/core] the identity JWT expires in under a minute, so it is renewed very often: issue tokens that live about an hour.',
+      )
+    } finally {
+      warn.mockRestore()
+    }
+  })
+})
+
+describe('identity: edges a refactor could move', () => {
+  it('counts a token that expires this very second as expired', async () => {
+    vi.useFakeTimers({ now: 1_767_225_600_000 })
+    installWidget()
+    const body = {
+      user_id: '42',
+      intercom_user_jwt: fakeJwt({ user_id: '42', exp: 1_767_225_600 }),
+    }
+    await expect(
+      verified({ identity: async () => body }).boot({ userId: '42' }),
+    ).rejects.toMatchObject({
+      code: 'IDENTITY_EXPIRED',
+    })
+  })
+
+  it('does not warn about a short-lived token in production', async () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      installWidget()
+      const body = {
+        user_id: '42',
+        intercom_user_jwt: fakeJwt({ user_id: '42', exp: inSeconds(30) }),
+      }
+      await verified({ identity: async () => body }).boot({ userId: '42' })
+      expect(warn).not.toHaveBeenCalled()
+    } finally {
+      warn.mockRestore()
+      vi.unstubAllEnvs()
+    }
+  })
+
+  it('refuses a token whose payload is JSON null as another user, without retrying', async () => {
+    installWidget()
+    const header = Buffer.from('{"alg":"HS256"}').toString('base64url')
+    const transport = vi.fn(async () => ({
+      user_id: '42',
+      intercom_user_jwt: `${header}.${Buffer.from('null').toString('base64url')}.c2ln`,
+    }))
+    await expect(verified({ identity: transport }).boot({ userId: '42' })).rejects.toMatchObject({
+      code: 'IDENTITY_MISMATCH',
+    })
+    expect(transport).toHaveBeenCalledOnce()
+  })
+
+  it('retries only HTTP failures by their status, not an error a transport reports with one', async () => {
+    installWidget()
+    const transport = vi.fn(async () => {
+      throw new MessengerError('IDENTITY_INVALID', 'the session store answered garbage', 503)
+    })
+    await expect(verified({ identity: transport }).boot({ userId: '42' })).rejects.toMatchObject({
+      code: 'IDENTITY_INVALID',
+    })
+    expect(transport).toHaveBeenCalledOnce()
+  })
+
+  it('says how long it waited when the endpoint times out', async () => {
+    vi.useFakeTimers()
+    const boot = verified({ identity: () => new Promise(() => {}) }).boot({ userId: '42' })
+    boot.catch(() => {})
+    await vi.advanceTimersByTimeAsync(5 * 10_000 + 1000 + 2000 + 4000 + 5000)
+    await expect(boot).rejects.toThrow(
+      '[verified-messenger/core] The identity endpoint timed out after 10000 ms: check that it is reachable.',
+    )
+  })
+
+  it('says the request failed, and why, when the endpoint cannot be reached', async () => {
+    vi.useFakeTimers()
+    const boot = verified({
+      identity: async () => {
+        throw new TypeError('Failed to fetch')
+      },
+    }).boot({ userId: '42' })
+    boot.catch(() => {})
+    await vi.advanceTimersByTimeAsync(20_000)
+    await expect(boot).rejects.toThrow(
+      '[verified-messenger/core] The identity request failed (TypeError: Failed to fetch): check the network and the endpoint URL.',
+    )
+  })
+
+  it('leaves no timer running once a legacy identity has booted', async () => {
+    vi.useFakeTimers()
+    installWidget()
+    await verified({ identity: async () => ({ user_id: '42', user_hash: HASH }) }).boot({
+      userId: '42',
+    })
+    expect(vi.getTimerCount()).toBe(0)
   })
 })

@@ -46,3 +46,22 @@ describe('toIntercomSettings', () => {
     ).toEqual({ hide_default_launcher: false, vertical_padding: 0, name: '' })
   })
 })
+
+describe('toIntercomSettings: what is sent and what is left out', () => {
+  it('sends no key at all for an undefined field, at the top or in a company', () => {
+    const settings = toIntercomSettings({
+      userId: undefined,
+      name: 'Ada',
+      company: { companyId: 'c1', name: undefined },
+    })
+    expect(settings).toStrictEqual({ name: 'Ada', company: { company_id: 'c1' } })
+    expect(Object.keys(settings)).toEqual(['name', 'company'])
+  })
+
+  it('passes null through, at the top and in a list, without failing', () => {
+    expect(toIntercomSettings({ company: null, companies: [null] } as never)).toStrictEqual({
+      company: null,
+      companies: [null],
+    })
+  })
+})

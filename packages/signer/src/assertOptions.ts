@@ -30,7 +30,8 @@ export function assertExpiresIn(
   allowNever: boolean,
 ): asserts expiresIn is number | false {
   if (expiresIn === false && allowNever) return
-  if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn) || expiresIn <= 0) {
+  // Number.isInteger is false for anything that is not a number, so no typeof check is needed.
+  if (!Number.isInteger(expiresIn) || (expiresIn as number) <= 0) {
     const never = allowNever ? ', or false for no expiry' : ''
     throw new SignerError(
       'ERR_OPTIONS',
@@ -41,7 +42,8 @@ export function assertExpiresIn(
 
 /** Checks a clock tolerance: seconds, zero or more. */
 export function assertClockTolerance(value: unknown): asserts value is number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+  // NaN fails both comparisons, so it is refused with the rest.
+  if (typeof value !== 'number' || !(value >= 0 && value < Number.POSITIVE_INFINITY)) {
     throw new SignerError(
       'ERR_OPTIONS',
       'options.clockTolerance must be a number of seconds, 0 or more (the default is 5).',

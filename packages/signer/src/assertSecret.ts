@@ -1,5 +1,11 @@
 import { SignerError } from './SignerError'
 
+/**
+ * Shortest secret accepted: HS256 wants a key of at least 32 bytes (RFC 7518, section 3.2), and the secrets
+ * Intercom generates are longer, so anything shorter is a placeholder or a typo, not the workspace's secret.
+ */
+const MIN_SECRET_LENGTH = 32
+
 /** Checks a Messenger secret without ever putting it in the message. */
 export function assertSecret(secret: unknown, label = 'secret'): asserts secret is string {
   if (typeof secret !== 'string') {
@@ -15,16 +21,18 @@ export function assertSecret(secret: unknown, label = 'secret'): asserts secret 
     )
   }
   // A newline pasted into an env file signs with a different key and fails at Intercom with no clue why.
-  if (isSpace(secret.charCodeAt(0)) || isSpace(secret.charCodeAt(secret.length - 1))) {
+  if (/^\s|\s$/.test(secret)) {
     throw new SignerError(
       'ERR_SECRET',
       `${label} starts or ends with whitespace. Trim it where you load it (a trailing newline in an env or secret file is the usual cause).`,
     )
   }
-}
-
-function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13)
+  if (secret.length < MIN_SECRET_LENGTH) {
+    throw new SignerError(
+      'ERR_SECRET',
+      `${label} is shorter than ${MIN_SECRET_LENGTH} characters, so it is not your workspace's Messenger secret. Copy the secret from Intercom (Settings > Workspace > Security > Messenger) into INTERCOM_IDENTITY_SECRET on the server.`,
+    )
+  }
 }
 
 /** `typeof`, but tells `null` and arrays apart, for messages that must not echo the value itself. */

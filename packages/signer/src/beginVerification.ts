@@ -71,15 +71,16 @@ function checkClaims(
     )
   }
   const seconds = Math.floor(now() / 1000)
-  const exp = readTime(claims, 'exp')
-  if (exp !== undefined && seconds - clockTolerance >= exp) {
+  // A token without exp never expires, and one without nbf is valid from the start.
+  const exp = readTime(claims, 'exp') ?? Number.POSITIVE_INFINITY
+  if (seconds - clockTolerance >= exp) {
     throw new SignerError(
       'ERR_JWT_EXPIRED',
       `the token expired ${seconds - exp} s ago (tolerance ${clockTolerance} s). Fetch a fresh one from the identity endpoint.`,
     )
   }
-  const nbf = readTime(claims, 'nbf')
-  if (nbf !== undefined && seconds + clockTolerance < nbf) {
+  const nbf = readTime(claims, 'nbf') ?? Number.NEGATIVE_INFINITY
+  if (seconds + clockTolerance < nbf) {
     throw new SignerError(
       'ERR_JWT_NOT_YET_VALID',
       `the token is not valid for another ${nbf - seconds} s (tolerance ${clockTolerance} s). Check the signing server's clock.`,
@@ -110,10 +111,11 @@ function readTime(
 ): number | undefined {
   const value = claims[name]
   if (value === undefined) return undefined
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
+  // Number.isFinite is false for anything that is not a number (and for 1e999, parsed as Infinity).
+  if (!Number.isFinite(value)) {
     throw claimError(`the token ${name} is not a number of seconds since the epoch.`)
   }
-  return value
+  return value as number
 }
 
 function claimError(message: string): SignerError {

@@ -13,7 +13,7 @@ import {
 import { describe, expect, it, type TestContext } from 'vitest'
 
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url))
-const secret = 'cli-test-secret'
+const secret = 'cli-test-secret-of-32-characters-or-more'
 
 interface Run {
   code: number
@@ -40,11 +40,13 @@ function run(
 
 // Each test starts Node with tsx in a child process: seconds, not milliseconds, on a busy machine.
 describe.concurrent('verified-messenger CLI', { timeout: 30_000 }, () => {
-  it('hash prints the documented legacy user_hash', async () => {
-    const result = await run(['hash', 'Message'], { INTERCOM_IDENTITY_SECRET: 'secret' })
+  it('hash prints the legacy user_hash (the vector openssl computes)', async () => {
+    const result = await run(['hash', 'Message'], {
+      INTERCOM_IDENTITY_SECRET: 'an-intercom-messenger-secret-of-40-chars',
+    })
     expect(result).toEqual({
       code: 0,
-      stdout: 'aa747c502a898200f9e4fa21bac68136f886a0e27aec70ba06daf2e2a5cb5597\n',
+      stdout: '04c96ed97509b65dbb4122c2e1a420c84d306d5238b5eaef638b097b1b15b6a4\n',
       stderr: '',
     })
   })
@@ -78,7 +80,10 @@ describe.concurrent('verified-messenger CLI', { timeout: 30_000 }, () => {
   })
 
   it('verify exits 1 with the error code for a token signed with another secret or for another user', async () => {
-    const forged = await run(['verify', signIntercomJwt({ user_id: '7' }, 'another-secret')])
+    const forged = await run([
+      'verify',
+      signIntercomJwt({ user_id: '7' }, 'another-secret-of-32-characters-or-more'),
+    ])
     expect(forged.code).toBe(1)
     expect(forged.stderr).toMatch(/^ERR_JWT_SIGNATURE: \[verified-messenger\/signer\] /)
     const otherUser = await run([
@@ -92,7 +97,7 @@ describe.concurrent('verified-messenger CLI', { timeout: 30_000 }, () => {
   })
 
   it('decode prints header and claims without a secret, and says they are not verified', async () => {
-    const token = signIntercomJwt({ user_id: '7' }, 'whatever-secret')
+    const token = signIntercomJwt({ user_id: '7' }, 'whatever-secret-of-32-characters-or-more')
     const result = await run(['decode', token], {})
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout)).toMatchObject({
@@ -104,9 +109,9 @@ describe.concurrent('verified-messenger CLI', { timeout: 30_000 }, () => {
 
   it('reads the secret from --secret-file, ignoring the trailing newline', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'vm-cli-')), 'secret')
-    writeFileSync(file, 'secret\n')
+    writeFileSync(file, 'an-intercom-messenger-secret-of-40-chars\n')
     const result = await run(['hash', 'Message', '--secret-file', file], {})
-    expect(result.stdout).toBe('aa747c502a898200f9e4fa21bac68136f886a0e27aec70ba06daf2e2a5cb5597\n')
+    expect(result.stdout).toBe('04c96ed97509b65dbb4122c2e1a420c84d306d5238b5eaef638b097b1b15b6a4\n')
   })
 
   it.each([

@@ -7,7 +7,7 @@ import {
 } from '@verified-messenger/signer'
 import { describe, expect, it, vi } from 'vitest'
 
-const secret = 'handler-test-secret'
+const secret = 'handler-test-secret-0123456789abcdef'
 const t0 = 1767225600
 const now = () => t0 * 1000
 const ada: IntercomUser = { user_id: '123', email: 'ada@example.com', name: 'Ada', plan: 'pro' }
@@ -220,6 +220,50 @@ describe('createIdentityHandler', () => {
     }
   })
 
+  it('blames signing, not getUser, in the 500 log when signing the returned user fails', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      // A user object whose attribute getter throws: getUser returned fine, signing it failed.
+      const user = {
+        user_id: '123',
+        get plan(): string {
+          throw new RangeError('plan lookup failed')
+        },
+      }
+      const response = await createIdentityHandler({ secret, getUser: () => user })(
+        get(),
+        undefined,
+      )
+      expect(response.status).toBe(500)
+      expect(log).toHaveBeenCalledTimes(1)
+      expect(log.mock.calls[0]?.join(' ')).toBe(
+        '[verified-messenger/signer] the identity endpoint answered 500: signing the identity threw RangeError. Pass onError to log the details.',
+      )
+      log.mockClear()
+      await createIdentityHandler({
+        secret,
+        getUser: () => Promise.reject(new TypeError('session store down')),
+      })(get(), undefined)
+      expect(log.mock.calls[0]?.join(' ')).toBe(
+        '[verified-messenger/signer] the identity endpoint answered 500: getUser threw TypeError. Pass onError to log the details.',
+      )
+    } finally {
+      log.mockRestore()
+    }
+  })
+
+  it('answers 500 and says where the real secret is when the secret is a short placeholder', async () => {
+    const onError = vi.fn()
+    const handler = createIdentityHandler({ secret: 'a', getUser: () => ada, onError })
+    expect((await handler(get(), undefined)).status).toBe(500)
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({
+        code: 'ERR_SECRET',
+        message: expect.stringContaining('Settings > Workspace > Security > Messenger'),
+      }),
+    )
+  })
+
   it('still answers 500 when onError itself throws', async () => {
     const response = await createIdentityHandler({
       secret,
@@ -243,5 +287,15 @@ describe('createIdentityHandler', () => {
     expect(() => createIdentityHandler(options as never)).toThrow(
       expect.objectContaining({ code: 'ERR_OPTIONS' }),
     )
+  })
+
+  it('says the endpoint needs a lifetime in seconds, without offering false', () => {
+    for (const expiresIn of [false, 0]) {
+      expect(() =>
+        createIdentityHandler({ secret, getUser: () => ada, expiresIn } as never),
+      ).toThrow(
+        /^\[verified-messenger\/signer\] options\.expiresIn must be a whole number of seconds above 0 \(3600 is one hour\)\.$/,
+      )
+    }
   })
 })

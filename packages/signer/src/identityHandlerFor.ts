@@ -117,7 +117,7 @@ export function identityHandlerFor(signers: IdentitySigners) {
     options: IdentityHandlerOptions<Context>,
   ): IdentityHandler<Context> {
     assertOptionsObject(options ?? null, '{ secret, getUser }')
-    const { secret, getUser, mode = 'jwt', expiresIn = 3600, onError = logError } = options
+    const { secret, getUser, mode = 'jwt', expiresIn = 3600, onError } = options
     if (typeof getUser !== 'function') {
       throw new SignerError(
         'ERR_OPTIONS',
@@ -125,7 +125,7 @@ export function identityHandlerFor(signers: IdentitySigners) {
       )
     }
     assertSigningOptions(mode, expiresIn)
-    if (typeof onError !== 'function') {
+    if (onError !== undefined && typeof onError !== 'function') {
       throw new SignerError(
         'ERR_OPTIONS',
         `options.onError must be a function, got ${describeType(onError)}.`,
@@ -137,15 +137,19 @@ export function identityHandlerFor(signers: IdentitySigners) {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return json(request, 405, { error: 'method_not_allowed' }, { Allow: ALLOW })
       }
+      let user: IntercomUser | null | undefined
+      try {
+        user = await getUser(request, context as Context)
+      } catch (error) {
+        if (isFrameworkControlFlow(error)) throw error
+        return failed(request, onError, error, 'getUser threw')
+      }
       let body: IdentityBody | null
       try {
-        const user = await getUser(request, context as Context)
         // The secret is validated here, per request, by the signing functions (see `secret` above).
         body = await signIdentity(signers, user, secret, mode, expiresIn, now)
       } catch (error) {
-        if (isFrameworkControlFlow(error)) throw error
-        reportSafely(onError, error)
-        return json(request, 500, { error: 'internal_error' })
+        return failed(request, onError, error, 'signing the identity threw')
       }
       // 204, not 401: a browser logs every 4xx in red, and an anonymous visitor is not an error.
       return body ? json(request, 200, body) : nobodySignedIn()
@@ -190,22 +194,32 @@ function json(
   })
 }
 
-/** A throwing `onError` must not turn a clean 500 into an unhandled rejection. */
-function reportSafely(onError: (error: unknown) => void, error: unknown): void {
+/**
+ * Answers the generic 500 and reports `error`; `step` names what failed in the default log line. The
+ * default logger is the only one told the step: `onError` keeps its one-argument signature.
+ */
+function failed(
+  request: Request,
+  onError: ((error: unknown) => void) | undefined,
+  error: unknown,
+  step: string,
+): Response {
   try {
-    onError(error)
+    if (onError === undefined) logError(error, step)
+    else onError(error)
   } catch {
-    // The response is already decided; there is nowhere better to report this.
+    // A throwing onError must not turn a clean 500 into an unhandled rejection; the response is decided.
   }
+  return json(request, 500, { error: 'internal_error' })
 }
 
-function logError(error: unknown): void {
+function logError(error: unknown, step: string): void {
   if (error instanceof SignerError) {
     console.error(`${error.message} (${error.code}; the identity endpoint answered 500)`)
     return
   }
   const thrown = error instanceof Error ? error.name : describeType(error)
   console.error(
-    `[verified-messenger/signer] the identity endpoint answered 500: getUser threw ${thrown}. Pass onError to log the details.`,
+    `[verified-messenger/signer] the identity endpoint answered 500: ${step} ${thrown}. Pass onError to log the details.`,
   )
 }

@@ -4,7 +4,7 @@ import { createFakeIntercom } from '@verified-messenger/testing/server'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-const secret = 'express-body-test-secret'
+const secret = 'express-body-test-secret-0123456789abcdef'
 
 /** Echoes what a Fetch handler sees of the request body. */
 const echo = toNodeHandler(

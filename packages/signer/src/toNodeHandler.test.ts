@@ -9,7 +9,7 @@ import {
 } from '@verified-messenger/signer'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-const secret = 'node-adapter-test-secret'
+const secret = 'node-adapter-test-secret-0123456789abcdef'
 
 /** The app's own session: a cookie naming a user the server knows. */
 const users: Record<string, IntercomUser> = {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 /** Any code point, lone surrogates included; quicker to generate than fc.string's 'binary' unit. */
 const anyCodePoint = fc.integer({ min: 0, max: 0x10ffff }).map((code) => String.fromCodePoint(code))
 
-const secret = 'property-test-secret'
+const secret = 'property-test-secret-0123456789abcdef'
 const reserved = new Set(['user_id', 'email', 'name', 'iat', 'exp', 'nbf'])
 
 const userId = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 })

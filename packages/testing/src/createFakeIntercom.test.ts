@@ -61,7 +61,7 @@ describe('createFakeIntercom', () => {
 
   it('accepts identities signed with any secret of a rotation', async () => {
     const rotating = createFakeIntercom({
-      secret: ['new-secret-value', SECRET],
+      secret: ['new-secret-value-after-the-rotation', SECRET],
       basePath: '/fake-intercom',
     })
     const response = await ping(
@@ -83,7 +83,10 @@ describe('createFakeIntercom', () => {
     ['a missing signature', { user_id: 'user_ada' }, 'ERR_IDENTITY_MISSING'],
     [
       'a JWT signed with another secret',
-      { user_id: 'user_ada', intercom_user_jwt: jwt('user_ada', 'not-the-secret') },
+      {
+        user_id: 'user_ada',
+        intercom_user_jwt: jwt('user_ada', 'not-the-secret-the-fake-was-given'),
+      },
       'ERR_JWT_INVALID',
     ],
     [
@@ -133,7 +136,10 @@ describe('createFakeIntercom', () => {
       fake(new Request(`${ORIGIN}/fake-intercom/widget/app123`)),
       fake(new Request(`${ORIGIN}/elsewhere`)),
       ping({ user_id: 'user_ada', intercom_user_jwt: jwt('user_ada') }),
-      ping({ user_id: 'user_ada', intercom_user_jwt: jwt('user_ada', 'not-the-secret') }),
+      ping({
+        user_id: 'user_ada',
+        intercom_user_jwt: jwt('user_ada', 'not-the-secret-the-fake-was-given'),
+      }),
       ping({ user_id: 'forged', user_hash: createUserHash('user_ada', SECRET) }),
       ping({ user_id: 'user_ada' }),
       ping('{'),
@@ -150,5 +156,12 @@ describe('createFakeIntercom', () => {
       /^\[verified-messenger\/testing\] .*secret/,
     )
     expect(() => createFakeIntercom({ secret: [] })).toThrow(/secret/)
+  })
+
+  it('refuses a secret shorter than the signer accepts, and says how to make one for tests', () => {
+    expect(() => createFakeIntercom({ secret: 'test-secret' })).toThrow(
+      /^\[verified-messenger\/testing\] .*at least 32 characters.*randomBytes\(32\)/,
+    )
+    expect(() => createFakeIntercom({ secret: [SECRET, 'old-secret'] })).toThrow(/at least 32/)
   })
 })

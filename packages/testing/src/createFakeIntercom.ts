@@ -22,11 +22,20 @@ const cors = {
   'Access-Control-Allow-Headers': 'Content-Type',
 }
 
+// The signer refuses shorter secrets (HS256 wants a key of 32 bytes or more), so a fake holding one could
+// never verify anything the app's identity endpoint signed.
+const MIN_SECRET_LENGTH = 32
+
 function assertSecrets(secret: unknown): readonly string[] {
   const secrets = Array.isArray(secret) ? secret : [secret]
   if (secrets.length === 0 || secrets.some((each) => typeof each !== 'string' || each === '')) {
     throw new TypeError(
       '[verified-messenger/testing] createFakeIntercom needs `secret`: the non-empty Messenger secret your identity endpoint signs with (or a list of them).',
+    )
+  }
+  if (secrets.some((each: string) => each.length < MIN_SECRET_LENGTH)) {
+    throw new TypeError(
+      `[verified-messenger/testing] createFakeIntercom's secret must be at least ${MIN_SECRET_LENGTH} characters, as the signer requires. In tests, use a random one: randomBytes(32).toString('base64url') from node:crypto.`,
     )
   }
   return secrets as readonly string[]

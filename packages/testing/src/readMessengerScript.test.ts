@@ -12,7 +12,10 @@ describe('the browser script before the package is built', () => {
       },
     }))
     const { createFakeIntercom } = await import('@verified-messenger/testing/server')
-    const fake = createFakeIntercom({ secret: 'a-secret-value', appId: 'app123' })
+    const fake = createFakeIntercom({
+      secret: 'a-secret-value-of-32-characters-or-more',
+      appId: 'app123',
+    })
     const response = await fake(new Request('http://127.0.0.1/widget/app123'))
 
     expect(response.status).toBe(500)

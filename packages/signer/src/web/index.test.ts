@@ -5,7 +5,7 @@ import { SignJWT } from 'jose'
 import { describe, expect, it, vi } from 'vitest'
 import * as web from './index'
 
-const secret = 'web-crypto-test-secret'
+const secret = 'web-crypto-test-secret-0123456789abcdef'
 const t0 = 1767225600
 const at = (seconds: number) => () => seconds * 1000
 
@@ -20,16 +20,32 @@ async function codeOf(call: () => unknown): Promise<string | undefined> {
   return undefined
 }
 
+/** The message a call (sync or async) fails with, or undefined when it succeeds. */
+async function messageOf(call: () => unknown): Promise<string | undefined> {
+  try {
+    await call()
+  } catch (error) {
+    return (error as Error).message
+  }
+  return undefined
+}
+
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
 function handMade(header: unknown, payload: unknown): string {
   const signingInput = `${base64url(header)}.${base64url(payload)}`
   return `${signingInput}.${createHmac('sha256', secret).update(signingInput).digest('base64url')}`
 }
 
+/** Signs a payload given as raw JSON text, for numbers JSON.stringify cannot write (1e999). */
+function rawPayload(json: string): string {
+  const signingInput = `${base64url({ alg: 'HS256' })}.${Buffer.from(json).toString('base64url')}`
+  return `${signingInput}.${createHmac('sha256', secret).update(signingInput).digest('base64url')}`
+}
+
 describe('the Web Crypto build (workerd, edge runtimes)', () => {
-  it('computes the documented user_hash vector', async () => {
-    expect(await web.createUserHash('Message', 'secret')).toBe(
-      'aa747c502a898200f9e4fa21bac68136f886a0e27aec70ba06daf2e2a5cb5597',
+  it('computes the user_hash vector (openssl, 40-character secret)', async () => {
+    expect(await web.createUserHash('Message', 'an-intercom-messenger-secret-of-40-chars')).toBe(
+      '04c96ed97509b65dbb4122c2e1a420c84d306d5238b5eaef638b097b1b15b6a4',
     )
   })
 
@@ -71,7 +87,7 @@ describe('the Web Crypto build (workerd, edge runtimes)', () => {
       ['good', good, secret, { now: at(t0) }],
       ['expired', good, secret, { now: at(t0 + 65) }],
       ['another user', good, secret, { now: at(t0), userId: '2' }],
-      ['another secret', good, 'another-secret', { now: at(t0) }],
+      ['another secret', good, 'another-secret-0123456789abcdef-0123456789', { now: at(t0) }],
       ['second spelling', twin, secret, { now: at(t0) }],
       ['too long', `${good}AAAA`, secret, { now: at(t0) }],
       ['alg none', `${base64url({ alg: 'none' })}.${base64url({ user_id: '1' })}.`, secret],
@@ -89,13 +105,31 @@ describe('the Web Crypto build (workerd, edge runtimes)', () => {
       ['not a string', 42, secret],
       ['empty secret list', good, []],
       ['bad options', good, secret, { clockTolerance: -1 }],
+      ['short secret', good, 'short-secret'],
+      ['short secret in the list', good, [secret, 'short-secret']],
+      ['oversized', handMade({ alg: 'HS256' }, { user_id: '1', pad: 'x'.repeat(16_384) }), secret],
+      [
+        'oversized alg none',
+        `${base64url({ alg: 'none' })}.${base64url({ pad: 'x'.repeat(16_384) })}.`,
+        secret,
+      ],
+      ['exp of 1e999', rawPayload('{"user_id":"1","exp":1e999}'), secret],
     ]
     for (const [name, token, secrets, options] of cases) {
-      const expected = await codeOf(() => node.verifyIntercomJwt(token as string, secrets, options))
+      const expected = await messageOf(() =>
+        node.verifyIntercomJwt(token as string, secrets, options),
+      )
+      expect([
+        name,
+        await messageOf(() => web.verifyIntercomJwt(token as string, secrets, options)),
+      ]).toEqual([name, expected])
       expect([
         name,
         await codeOf(() => web.verifyIntercomJwt(token as string, secrets, options)),
-      ]).toEqual([name, expected])
+      ]).toEqual([
+        name,
+        await codeOf(() => node.verifyIntercomJwt(token as string, secrets, options)),
+      ])
     }
   })
 
@@ -129,6 +163,48 @@ describe('the Web Crypto build (workerd, edge runtimes)', () => {
       expect(importKey).toHaveBeenCalledTimes(1)
     } finally {
       importKey.mockRestore()
+    }
+  })
+
+  it('refuses a short secret and unsignable claims with the message the Node build gives', async () => {
+    const cyclic: unknown[] = []
+    cyclic.push(cyclic)
+    const cases: [string, unknown, string][] = [
+      ['short secret', { user_id: '1' }, 'short-secret'],
+      ['null claims', null, secret],
+      ['nbf claim', { user_id: '1', nbf: t0 }, secret],
+      ['non-string name', { user_id: '1', name: 7 }, secret],
+      ['cyclic array', { user_id: '1', list: cyclic }, secret],
+    ]
+    for (const [name, claims, key] of cases) {
+      const expected = await messageOf(() => node.signIntercomJwt(claims as never, key))
+      expect(expected).toMatch(/^\[verified-messenger\/signer\] /)
+      expect([name, await messageOf(() => web.signIntercomJwt(claims as never, key))]).toEqual([
+        name,
+        expected,
+      ])
+    }
+    expect(await messageOf(() => web.createUserHash('1', 'short-secret'))).toBe(
+      await messageOf(() => node.createUserHash('1', 'short-secret')),
+    )
+  })
+
+  it('blames signing, not getUser, in the 500 log when signing fails', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      const user = {
+        user_id: 'ada',
+        get plan(): string {
+          throw new RangeError('plan lookup failed')
+        },
+      }
+      const handler = web.createIdentityHandler({ secret, getUser: () => user })
+      expect((await handler(new Request('http://app.test/'), {})).status).toBe(500)
+      expect(log.mock.calls[0]?.join(' ')).toBe(
+        '[verified-messenger/signer] the identity endpoint answered 500: signing the identity threw RangeError. Pass onError to log the details.',
+      )
+    } finally {
+      log.mockRestore()
     }
   })
 

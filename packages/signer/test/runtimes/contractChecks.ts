@@ -15,13 +15,13 @@ export interface CheckResult {
   error?: string
 }
 
-const secret = 'runtime-vector-secret'
+const secret = 'runtime-vector-secret-of-32-characters'
 const issuedAt = 1767225600 // 2026-01-01T00:00:00Z
 const at = (seconds: number) => () => seconds * 1000
 const claims = { user_id: 'user-42', email: 'zoe@example.com', name: 'Zoë' }
 // HS256 over header.payload with the secret above, cross-checked against a bare HMAC and jose.
 const vectorToken =
-  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VyX2lkIjoidXNlci00MiIsImVtYWlsIjoiem9lQGV4YW1wbGUuY29tIiwibmFtZSI6Ilpvw6siLCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6MTc2NzIyOTIwMH0.SpY4xZVYOamLi6v10PisTKnTPwmfREE4MuteSSKVfi4'
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VyX2lkIjoidXNlci00MiIsImVtYWlsIjoiem9lQGV4YW1wbGUuY29tIiwibmFtZSI6Ilpvw6siLCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6MTc2NzIyOTIwMH0._Eb8lLswZdGr1Ir4JkmtaVmYWWxmjT1-E4tGbhOa4FM'
 const identityUrl = 'https://app.test/api/intercom/identity'
 
 function assert(condition: unknown, message: string): asserts condition {
@@ -70,10 +70,10 @@ function contractChecks(build: Build): [string, () => Promise<void>][] {
       },
     ],
     [
-      'createUserHash matches the documented vector',
+      'createUserHash matches the vector (HMAC-SHA256 computed with openssl)',
       async () => {
-        const hash = await createUserHash('Message', 'secret')
-        assert(hash === 'aa747c502a898200f9e4fa21bac68136f886a0e27aec70ba06daf2e2a5cb5597', hash)
+        const hash = await createUserHash('Message', 'an-intercom-messenger-secret-of-40-chars')
+        assert(hash === '04c96ed97509b65dbb4122c2e1a420c84d306d5238b5eaef638b097b1b15b6a4', hash)
       },
     ],
     [
@@ -86,10 +86,14 @@ function contractChecks(build: Build): [string, () => Promise<void>][] {
     [
       'verifyIntercomJwt returns the claims of the vector token',
       async () => {
-        const verified = await verifyIntercomJwt(vectorToken, ['old-secret', secret], {
-          userId: 'user-42',
-          now: at(issuedAt + 60),
-        })
+        const verified = await verifyIntercomJwt(
+          vectorToken,
+          ['old-secret-from-before-the-rotation', secret],
+          {
+            userId: 'user-42',
+            now: at(issuedAt + 60),
+          },
+        )
         assert(
           verified.name === 'Zoë' && verified.exp === issuedAt + 3600,
           JSON.stringify(verified),
@@ -122,9 +126,18 @@ function contractChecks(build: Build): [string, () => Promise<void>][] {
           'ERR_JWT_ALG',
         )
         await rejectsWith(
-          () => verifyIntercomJwt(vectorToken, 'another-secret', { now }),
+          () => verifyIntercomJwt(vectorToken, 'another-secret-of-32-characters-or-more', { now }),
           'ERR_JWT_SIGNATURE',
         )
+      },
+    ],
+    [
+      'refuses a secret too short to be a workspace secret, and an oversized token before any MAC',
+      async () => {
+        await rejectsWith(() => signIntercomJwt(claims, 'short-secret'), 'ERR_SECRET')
+        await rejectsWith(() => createUserHash('user-42', 'short-secret'), 'ERR_SECRET')
+        const oversized = `${vectorToken.split('.')[0]}.${'A'.repeat(20_000)}.${vectorToken.split('.')[2]}`
+        await rejectsWith(() => verifyIntercomJwt(oversized, secret), 'ERR_JWT_MALFORMED')
       },
     ],
     [
