@@ -147,6 +147,145 @@ const rows: Row[] = [
   ],
 ]
 
+describe('lifecycle rules a row of the table cannot show', () => {
+  const failedA = verified({ phase: 'failed', wanted: A, session: 2, error: offline })
+
+  it("a boot for another user after A's failed boot drops A's calls; a retry of A carries them", () => {
+    const [, other] = transition(failedA, { type: 'boot', settings: { userId: 'B' } })
+    expect(other).toContainEqual(expect.objectContaining({ type: 'end', session: 2, carry: false }))
+    const [, retry] = transition(failedA, { type: 'boot', settings: { userId: 'A' } })
+    expect(retry).toContainEqual(expect.objectContaining({ type: 'end', session: 2, carry: true }))
+  })
+
+  it('a boot after a sign-out that never booted is not a retry, and neither is one after a live session', () => {
+    const [, fromIdle] = transition(verified(), { type: 'boot', settings: {} })
+    expect(fromIdle).toContainEqual(expect.objectContaining({ type: 'end', carry: false }))
+    const [, fromLive] = transition(
+      { ...failedA, live: true },
+      { type: 'boot', settings: { userId: 'A' } },
+    )
+    expect(fromLive).toContainEqual(expect.objectContaining({ type: 'end', carry: false }))
+  })
+
+  it("a failed app sign-out forgets the anonymous boot and settles the sign-out's boot with its error", () => {
+    const failure = new Error('sign-out failed')
+    const signingOut = verified({
+      phase: 'shut-down',
+      signingOut: true,
+      wanted: { settings: {}, anonymous: true },
+      session: 3,
+    })
+    const [next, effects] = transition(signingOut, {
+      type: 'signed-out',
+      session: 3,
+      error: failure,
+    })
+    expect(next).toMatchObject({ wanted: undefined, signingOut: false, phase: 'shut-down' })
+    expect(effects).toEqual([{ type: 'settle', session: 3, error: failure }])
+  })
+
+  it('the same consent again changes nothing; granting with nothing asked for is idle', () => {
+    const state = verified({ consent: 'pending', phase: 'shut-down' })
+    expect(transition(state, { type: 'consent', consent: 'pending' })).toEqual([state, []])
+    const [granted, effects] = transition(state, { type: 'consent', consent: 'granted' })
+    expect(granted.phase).toBe('idle')
+    expect(effects).toEqual([])
+  })
+
+  it('withdrawing consent to pending ends the session, deletes the cookies and keeps the calls for later', () => {
+    const live = verified({ phase: 'booted', live: true, wanted: A, session: 2 })
+    const [next, effects] = transition(live, { type: 'consent', consent: 'pending' })
+    expect(snapshotOf(next).status).toBe('awaiting-consent')
+    expect(effects).toEqual([
+      { type: 'shutdown' },
+      { type: 'end', session: 2, cookies: true, carry: true, signedIn: false },
+    ])
+    const [idle] = transition(verified({ phase: 'booted', live: true }), {
+      type: 'consent',
+      consent: 'denied',
+    })
+    expect(idle.phase).toBe('idle')
+  })
+
+  it('a transient renewal failure keeps the user and tries again before the token expires', () => {
+    const identity = { userId: 'A', method: 'jwt' as const, expiresAt: 5 }
+    const booted = verified({ phase: 'booted', live: true, wanted: A, session: 2, identity })
+    const [next, effects] = transition(booted, {
+      type: 'renewal-failed',
+      session: 2,
+      error: offline,
+      retry: true,
+    })
+    expect(next).toMatchObject({ phase: 'booted', identity, error: offline, session: 2 })
+    expect(effects).toEqual([
+      { type: 'schedule-renewal', session: 2, expiresAt: 5, userId: 'A' },
+      { type: 'report', error: offline, to: 'onIdentityError' },
+    ])
+  })
+
+  it('a renewed token is handed over and its renewal scheduled; a hash (no expiry) schedules none', () => {
+    const identity = { userId: 'A', method: 'jwt' as const, expiresAt: 5 }
+    const booted = verified({ phase: 'booted', live: true, wanted: A, session: 2, identity })
+    const [next, effects] = transition(booted, { type: 'renewed', session: 2, identity: answer })
+    expect(next.identity).toEqual({ ...identity, expiresAt: answer.expires_at })
+    expect(effects).toEqual([
+      { type: 'renew', identity: answer },
+      { type: 'schedule-renewal', session: 2, expiresAt: answer.expires_at, userId: 'A' },
+    ])
+    const hash = { user_id: 'A', user_hash: 'f'.repeat(64) }
+    expect(transition(booted, { type: 'renewed', session: 2, identity: hash })[1]).toEqual([
+      { type: 'renew', identity: hash },
+    ])
+  })
+
+  it('nobody signed in boots the visitor without what named the user; a hash boots without a renewal', () => {
+    const asked = verified({
+      phase: 'identifying',
+      wanted: {
+        settings: { userId: 'A', email: 'a@example.com', name: 'Ada', authTokens: { t: '1' } },
+      },
+      session: 2,
+    })
+    const [, visitor] = transition(asked, { type: 'identified', session: 2, identity: null })
+    expect(visitor[0]).toEqual({
+      type: 'boot',
+      session: 2,
+      settings: { name: 'Ada' },
+      identity: null,
+    })
+    const hash = { user_id: 'A', user_hash: 'f'.repeat(64) }
+    const [user, effects] = transition(asked, { type: 'identified', session: 2, identity: hash })
+    expect(user.identity).toEqual({ userId: 'A', method: 'hmac', expiresAt: undefined })
+    expect(effects.map((effect) => effect.type)).toEqual(['boot', 'settle'])
+  })
+
+  it("auth tokens go to Intercom once booted, join the asked boot's settings before, and wait for the next boot", () => {
+    const tokens = { api: 't' }
+    expect(
+      transition(verified({ live: true }), { type: 'auth-tokens', authTokens: tokens })[1],
+    ).toEqual([{ type: 'set-auth-tokens', authTokens: tokens }])
+    const [asked] = transition(
+      verified({ wanted: { settings: { userId: 'A', authTokens: { old: 'o' } } } }),
+      {
+        type: 'auth-tokens',
+        authTokens: tokens,
+      },
+    )
+    expect(asked.wanted?.settings.authTokens).toEqual({ old: 'o', api: 't' })
+    const [booting] = transition(verified({ tokens }), { type: 'boot', settings: { userId: 'A' } })
+    expect(booting).toMatchObject({
+      tokens: undefined,
+      wanted: { settings: { authTokens: tokens } },
+    })
+  })
+
+  it("Intercom's callbacks change only what they report", () => {
+    const state = verified({ phase: 'booted', live: true, unreadCount: 1 })
+    const [next] = transition(state, { type: 'widget', isOpen: true })
+    expect(next).toEqual({ ...state, isOpen: true })
+  })
+})
+
 describe('lifecycle transition', () => {
   it.each(rows)('%s', (_, state, event, expected, effects) => {
     const [next, work] = transition(state, event)
