@@ -98,17 +98,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
       if (destroyed) {
         // Mounted again (React StrictMode): resume the renewal and the consent source destroy() stopped.
         destroyed = false
-        const { identity, session } = state
-        if (identity?.expiresAt) {
-          runner.run([
-            {
-              type: 'schedule-renewal',
-              session,
-              expiresAt: identity.expiresAt,
-              userId: identity.userId,
-            },
-          ])
-        }
+        dispatch({ type: 'resumed' })
         follow()
       }
       const { wanted } = state

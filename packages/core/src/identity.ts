@@ -38,37 +38,25 @@ export const verifyIdentity = (body: unknown, userId: string | undefined): Verif
     !id ||
     (typeof jwt !== 'string' && !/^[0-9a-f]{64}$/i.test(`${hash}`))
   ) {
-    throw fail(
-      'IDENTITY_INVALID',
-      'The identity endpoint sent no user_id with an intercom_user_jwt or hex user_hash',
-    )
+    throw fail('IDENTITY_INVALID', 'fields')
   }
   if (userId !== undefined && id !== userId) {
-    throw fail(
-      'IDENTITY_MISMATCH',
-      'The identity endpoint vouched for another user than boot() asked for',
-    )
+    throw fail('IDENTITY_MISMATCH', 'boot')
   }
   if (typeof jwt !== 'string') return { user_id: id, user_hash: hash }
   let claims: ReturnType<typeof decodeClaims>
   try {
     claims = decodeClaims(jwt)
   } catch {
-    throw fail(
-      'IDENTITY_INVALID',
-      'The identity endpoint sent an intercom_user_jwt that is not a JWT',
-    )
+    throw fail('IDENTITY_INVALID', 'jwt')
   }
   if (claims?.user_id !== id) {
-    throw fail(
-      'IDENTITY_MISMATCH',
-      "The identity endpoint's JWT is for another user_id than its response",
-    )
+    throw fail('IDENTITY_MISMATCH', 'jwt')
   }
   const exp = typeof claims.exp === 'number' ? claims.exp : (body as IdentityResponse).expires_at
   const left = exp === undefined ? Infinity : exp * 1000 - Date.now()
   if (left <= 0) {
-    throw fail('IDENTITY_EXPIRED', "The identity endpoint's JWT has already expired")
+    throw fail('IDENTITY_EXPIRED')
   }
   try {
     if (process.env.NODE_ENV !== 'production' && left < 60_000) {
@@ -88,16 +76,12 @@ export const fetchBody = async (source: IdentitySource, context: IdentityRequest
   // 204 is how current endpoints say "nobody signed in" (no console error); 401 from older ones.
   if (response.status === 204 || response.status === 401) return null
   if (!response.ok) {
-    throw fail(
-      'IDENTITY_HTTP',
-      `The identity endpoint answered HTTP ${response.status}`,
-      response.status,
-    )
+    throw fail('IDENTITY_HTTP', response.status)
   }
   try {
     return await response.json()
   } catch {
-    throw fail('IDENTITY_INVALID', 'The identity endpoint did not answer JSON')
+    throw fail('IDENTITY_INVALID', 'json')
   }
 }
 
@@ -129,10 +113,10 @@ export const requestIdentity = async (
     } catch (caught) {
       if (session.aborted) throw caught
       const error = signal.aborted
-        ? fail('IDENTITY_TIMEOUT', `The identity endpoint timed out after ${IDENTITY_TIMEOUT} ms`)
+        ? fail('IDENTITY_TIMEOUT', IDENTITY_TIMEOUT)
         : caught instanceof MessengerError
           ? caught
-          : fail('IDENTITY_NETWORK', `The identity request failed (${caught})`)
+          : fail('IDENTITY_NETWORK', `${caught}`)
       if (retry >= IDENTITY_RETRIES || !isTransient(error)) throw error
       await new Promise((resolve, reject) => {
         setTimeout(resolve, Math.min(1000 * 2 ** retry, 5000))

@@ -63,6 +63,8 @@ export type KernelEvent =
   | { type: 'load-failed'; session: number; error: MessengerError }
   | { type: 'renewed'; session: number; identity: IdentityResponse }
   | { type: 'renewal-failed'; session: number; error: MessengerError; retry: boolean }
+  /** The Messenger is used again after `destroy()` (React StrictMode's remount): its renewal resumes. */
+  | { type: 'resumed' }
   | { type: 'widget'; isOpen?: boolean; unreadCount?: number }
 
 /** Work the effect runner does for a transition, in order, after the new state is committed. */

@@ -1,6 +1,6 @@
 import type { Effect, KernelEvent, KernelState } from './kernelState'
 import type { MessengerError } from './MessengerError'
-import type { BootSettings, IdentityResponse } from './types'
+import type { BootSettings, IdentityResponse, VerifiedIdentity } from './types'
 
 type Result = [KernelState, Effect[]]
 
@@ -34,6 +34,19 @@ const end = (state: KernelState, cookies = false, carry = false): Result => [
   ],
 ]
 
+/** Asks for the identity of `session` to be renewed before it expires (a token without expiry never is). */
+const renewal = (session: number, identity: VerifiedIdentity | null): Effect[] =>
+  identity?.expiresAt
+    ? [
+        {
+          type: 'schedule-renewal',
+          session,
+          expiresAt: identity.expiresAt,
+          userId: identity.userId,
+        },
+      ]
+    : []
+
 /** Sends the boot of `settings`, verified by `identity` or anonymous, in the current session. */
 const send = (
   state: KernelState,
@@ -41,31 +54,18 @@ const send = (
   identity: IdentityResponse | null,
 ): Result => {
   const { session } = state
-  const effects: Effect[] = [
-    { type: 'boot', session, settings, identity },
-    { type: 'settle', session },
-  ]
-  if (identity?.expires_at) {
-    effects.push({
-      type: 'schedule-renewal',
-      session,
-      expiresAt: identity.expires_at,
-      userId: identity.user_id,
-    })
+  const verified: VerifiedIdentity | null = identity && {
+    userId: identity.user_id,
+    method: identity.intercom_user_jwt ? 'jwt' : 'hmac',
+    expiresAt: identity.expires_at,
   }
   return [
-    {
-      ...state,
-      phase: 'loading',
-      live: true,
-      error: null,
-      identity: identity && {
-        userId: identity.user_id,
-        method: identity.intercom_user_jwt ? 'jwt' : 'hmac',
-        expiresAt: identity.expires_at,
-      },
-    },
-    effects,
+    { ...state, phase: 'loading', live: true, error: null, identity: verified },
+    [
+      { type: 'boot', session, settings, identity },
+      { type: 'settle', session },
+      ...renewal(session, verified),
+    ],
   ]
 }
 
@@ -194,41 +194,17 @@ export const transition = (state: KernelState, event: KernelEvent): Result => {
     }
     case 'renewed': {
       const { identity } = event
-      const expiresAt = identity.expires_at
+      const renewed = state.identity && { ...state.identity, expiresAt: identity.expires_at }
       return [
-        { ...state, identity: state.identity && { ...state.identity, expiresAt } },
-        [
-          { type: 'renew', identity },
-          ...(expiresAt
-            ? [
-                {
-                  type: 'schedule-renewal',
-                  session: state.session,
-                  expiresAt,
-                  userId: identity.user_id,
-                } as const,
-              ]
-            : []),
-        ],
+        { ...state, identity: renewed },
+        [{ type: 'renew', identity }, ...renewal(state.session, renewed)],
       ]
     }
     case 'renewal-failed': {
       const { error } = event
       const report: Effect = { type: 'report', error, to: 'onIdentityError' }
-      const identity = state.identity
-      if (event.retry && identity?.expiresAt) {
-        return [
-          { ...state, error },
-          [
-            {
-              type: 'schedule-renewal',
-              session: state.session,
-              expiresAt: identity.expiresAt,
-              userId: identity.userId,
-            },
-            report,
-          ],
-        ]
+      if (event.retry && state.identity?.expiresAt) {
+        return [{ ...state, error }, [...renewal(state.session, state.identity), report]]
       }
       // The user's session is over: the Messenger goes on for an anonymous visitor.
       const [ended, effects] = end(state)
@@ -239,6 +215,8 @@ export const transition = (state: KernelState, event: KernelEvent): Result => {
       ])
       return [{ ...next, error }, [...more, report]]
     }
+    case 'resumed':
+      return [state, renewal(state.session, state.identity)]
     case 'widget': {
       const { type, ...patch } = event
       return [{ ...state, ...patch }, []]

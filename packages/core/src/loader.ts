@@ -50,7 +50,7 @@ export const loadIntercom = (
     script.onerror = () => {
       script.remove()
       if (w.Intercom === stub) delete w.Intercom
-      reject(fail('SCRIPT_LOAD_FAILED', `The Intercom widget script ${src} failed to load`))
+      reject(fail('SCRIPT_LOAD_FAILED', src))
     }
   })
   loads.set(script, load)

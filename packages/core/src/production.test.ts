@@ -19,7 +19,7 @@ afterAll(() => {
 const load = () => import('@verified-messenger/core')
 
 describe('in a production build', () => {
-  it('errors keep the tag, the code and what happened, without the advice', async () => {
+  it('errors keep the tag, the stable code and its detail, without the sentences', async () => {
     const { createMessenger } = await load()
     installWidget()
     identityEndpoint(() => new HttpResponse(null, { status: 403 }))
@@ -27,7 +27,7 @@ describe('in a production build', () => {
     await expect(messenger.boot({ userId: '42' })).rejects.toMatchObject({
       code: 'IDENTITY_HTTP',
       status: 403,
-      message: '[verified-messenger/core] The identity endpoint answered HTTP 403.',
+      message: '[verified-messenger/core] IDENTITY_HTTP (403).',
     })
   })
 

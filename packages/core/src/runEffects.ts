@@ -85,10 +85,7 @@ export const createEffectRunner = ({
             : {
                 type: 'identity-failed',
                 session,
-                error: fail(
-                  'IDENTITY_UNAUTHENTICATED',
-                  'The identity endpoint answered that nobody is signed in to boot({ userId })',
-                ),
+                error: fail('IDENTITY_UNAUTHENTICATED', 'boot'),
               },
         ),
       (error) => dispatch({ type: 'identity-failed', session, error }),
@@ -108,10 +105,7 @@ export const createEffectRunner = ({
                   type: 'renewal-failed',
                   session,
                   retry: false,
-                  error: fail(
-                    'IDENTITY_UNAUTHENTICATED',
-                    'The identity endpoint answered that nobody is signed in to a token renewal, so the Messenger now runs anonymous',
-                  ),
+                  error: fail('IDENTITY_UNAUTHENTICATED', 'renewal'),
                 },
           ),
         (error) =>
@@ -171,7 +165,7 @@ export const createEffectRunner = ({
         controller = new AbortController()
         stopRenewal()
         queue.release(session, carry)
-        boots.end(session, carry, () => fail('BOOT_INTERRUPTED', 'The boot was interrupted'))
+        boots.end(session, carry, () => fail('BOOT_INTERRUPTED'))
         if (effect.signedIn || effect.cookies) rendered.sessionEnded()
         if (effect.cookies) deleteIntercomCookies(appId)
         return
