@@ -1,8 +1,8 @@
 import { type Call, createCallQueue } from './createCallQueue'
 import { createExtensionPoint } from './createExtensionPoint'
 import { createStore } from './createStore'
-import { devWarning } from './devWarning'
 import { followConsent } from './followConsent'
+import { FORWARDED_METHODS, WITHOUT_ARGUMENTS } from './forwardedMethods'
 import { createIntercomDoor } from './intercomDoor'
 import { initialState, type KernelEvent, snapshotOf } from './kernelState'
 import { transition } from './lifecycle'
@@ -17,13 +17,7 @@ import type {
   MessengerOptions,
 } from './types'
 import { warnUnverified } from './warnUnverified'
-
-// Every Intercom method that only forwards its arguments; these wait in the queue until boot. The first
-// three take none, so the click event of `onClick={show}` is not passed on.
-const METHODS =
-  'hide show showMessages showSpace showNewMessage startConversation trackEvent startTour showArticle showNews startSurvey startChecklist showTicket showConversation hideNotifications'.split(
-    ' ',
-  )
+import { whenReady } from './whenReady'
 
 const done = Promise.resolve()
 const noop = () => {}
@@ -84,16 +78,16 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
 
   const messenger = {
     ...(Object.fromEntries(
-      METHODS.map((name, index) => [
+      FORWARDED_METHODS.map((name, index) => [
         name,
-        (...args: unknown[]) => call(name, index < 3 ? [] : args),
+        (...args: unknown[]) => call(name, index < WITHOUT_ARGUMENTS ? [] : args),
       ]),
     ) as Pick<Messenger, 'show'>),
     boot(settings: BootSettings = {}) {
       if (!runner) return done
       settings = settingsOf(settings)
       try {
-        if (process.env.NODE_ENV !== 'production') warnUnverified(settings, verified)
+        if (process.env.NODE_ENV !== 'production') warnUnverified('boot', settings, verified)
       } catch {}
       if (destroyed) {
         // Mounted again (React StrictMode): resume the renewal and the consent source destroy() stopped.
@@ -112,11 +106,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
       if (!browser) return
       let given = settingsOf(settings ?? {})
       try {
-        if (process.env.NODE_ENV !== 'production' && verified && given.userId !== undefined) {
-          devWarning(
-            'update({ userId }) is ignored while `identity` is configured, because that user id is not verified: call boot({ userId }) to switch users.',
-          )
-        }
+        if (process.env.NODE_ENV !== 'production') warnUnverified('update', given, verified)
       } catch {}
       if (given.authTokens && !state.live) {
         dispatch({ type: 'auth-tokens', authTokens: given.authTokens })
@@ -157,19 +147,7 @@ export const createMessenger = (options: MessengerOptions): Messenger => {
     },
     getVisitorId: () =>
       (store.get().status === 'booted' && (door?.call('getVisitorId', []) as string)) || '',
-    ready: () =>
-      new Promise<void>((resolve, reject) => {
-        const settle = () => {
-          const { status, error } = store.get()
-          if (status === 'booted' || status === 'error') {
-            unsubscribe()
-            if (status === 'booted') resolve()
-            else reject(error)
-          }
-        }
-        const unsubscribe = store.subscribe(settle)
-        settle()
-      }),
+    ready: () => whenReady(store),
     subscribe: store.subscribe,
     getSnapshot: store.get,
     getServerSnapshot: () => created,
