@@ -17,7 +17,7 @@ import { MessengerPanel } from './MessengerPanel'
 import { PrivacyFooter } from './PrivacyFooter'
 import { SignInPage } from './SignInPage'
 import { TamperPanel } from './TamperPanel'
-import { useConsent } from './useConsent'
+import { demoConsent, useConsent } from './useConsent'
 import { useMessengerSession } from './useMessengerSession'
 
 const identityUrl = '/api/intercom/identity'
@@ -46,7 +46,7 @@ export function App({ config, strict, launcher, unread }: AppProps) {
   return (
     <IntercomProvider
       appId={config.appId}
-      consent={consent}
+      consent={demoConsent}
       identity={launcher ? launcherIdentity : identity}
       initialIdentity={config.initialIdentity}
       cspNonce={config.cspNonce}

@@ -192,6 +192,26 @@ describe('IntercomProvider', () => {
     delete cookiebot.Cookiebot
   })
 
+  it('requests the script in the visitor’s own click when consent is a live source, before React re-renders', async () => {
+    let consent: 'pending' | 'granted' = 'pending'
+    const listeners = new Set<() => void>()
+    const source = {
+      getSnapshot: () => consent,
+      subscribe(listener: () => void) {
+        listeners.add(listener)
+        return () => listeners.delete(listener)
+      },
+    }
+    const { intercom } = renderProvider({ consent: source, autoBoot: true })
+    expect(widget.scripts()).toHaveLength(0)
+
+    // The consent manager's change, outside act(): React has not rendered anything yet when it returns.
+    consent = 'granted'
+    for (const listener of listeners) listener()
+    expect(widget.scripts()).toHaveLength(1)
+    await booted(intercom)
+  })
+
   it('holds a live source’s grant back while shouldInitialize is false', async () => {
     const consent = { getSnapshot: () => 'granted' as const, subscribe: () => () => {} }
     const { intercom, rerender } = renderProvider({

@@ -133,6 +133,13 @@ export function IntercomProvider(props: IntercomProviderProps) {
     if (gate && messenger.getSnapshot().consent !== gate) messenger.setConsent(gate)
   }, [messenger, hold, consent])
 
+  // A live source also reaches the Messenger directly, in the visitor's own click: the widget's script is
+  // requested before React has re-rendered the page, rather than after (the effect above then finds it done).
+  useEffect(() => {
+    if (!source || hold) return
+    return source.subscribe(() => messenger.setConsent(source.getSnapshot()))
+  }, [messenger, source, hold])
+
   useEffect(() => {
     if (!autoBoot || autoBooted.has(messenger)) return
     autoBooted.add(messenger)

@@ -4,6 +4,7 @@ export type {
   BootSettings,
   Company,
   Consent,
+  ConsentSource,
   DataAttributes,
   IdentityRequestContext,
   IdentityResponse,
