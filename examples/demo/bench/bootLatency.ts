@@ -1,8 +1,10 @@
+import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { findChromium } from '../e2e/findChromium'
 import { launchChromium } from '../e2e/launchChromium'
 import { type DemoServerOptions, startDemoServer } from '../server/startDemoServer'
 import { median } from './median'
+import { summarizeTrace } from './traceSummary'
 
 // Boot latency: the time from the consent click (user already signed in) to the `boot` call reaching
 // the Messenger, with a slow widget script and a slow identity endpoint. Loading the script and fetching
@@ -10,6 +12,9 @@ import { median } from './median'
 // their sum. When the server signs the identity while rendering the page, there is no identity request,
 // and the floor is the script alone.
 const scriptDelayMs = 300
+// `BENCH_TRACE=<folder> pnpm bench` also records a Chromium trace of one run per row there (open it in
+// https://ui.perfetto.dev) and prints where the page's main thread spent that run.
+const traceDir = process.env.BENCH_TRACE
 const runs = 9
 
 interface Scenario {
@@ -104,7 +109,12 @@ interface Run {
   script: number
 }
 
-async function measureOnce(browser: Browser, baseURL: string, bare: boolean): Promise<Run> {
+async function measureOnce(
+  browser: Browser,
+  baseURL: string,
+  bare: boolean,
+  trace?: string,
+): Promise<Run> {
   // A fresh context each run: no cached script, no cookies, consent pending.
   const context = await browser.newContext({ baseURL })
   try {
@@ -113,8 +123,10 @@ async function measureOnce(browser: Browser, baseURL: string, bare: boolean): Pr
     const page = await context.newPage()
     await page.goto('/', { waitUntil: 'networkidle' })
     if (bare) await page.evaluate(insertBareScript)
+    if (trace) await browser.startTracing(page, { path: trace })
     await page.getByRole('button', { name: bare ? 'Load the widget' : 'Accept' }).click()
     await page.waitForFunction(() => (window as { __bootReachedAt?: number }).__bootReachedAt)
+    if (trace) await browser.stopTracing()
     const [clicked, inserted, requested, received, reached] = await page.evaluate(() => {
       const page = window as { __scriptInsertedAt?: number; __bootReachedAt?: number }
       const script = performance
@@ -141,12 +153,22 @@ async function measureOnce(browser: Browser, baseURL: string, bare: boolean): Pr
 }
 
 /** The median of `runs` measurements (after a warm-up) against a demo server started with `options`. */
-async function measure(browser: Browser, options: DemoServerOptions, bare: boolean) {
+async function measure(
+  browser: Browser,
+  options: DemoServerOptions,
+  bare: boolean,
+  trace?: string,
+) {
   const server = await startDemoServer(options)
   try {
     await measureOnce(browser, server.url, bare) // warm-up: Chromium and the server's first requests
     const samples: Run[] = []
-    for (let run = 0; run < runs; run++) samples.push(await measureOnce(browser, server.url, bare))
+    for (let run = 0; run < runs; run++) {
+      // The last run is the traced one, when a trace is asked for.
+      samples.push(
+        await measureOnce(browser, server.url, bare, run === runs - 1 ? trace : undefined),
+      )
+    }
     const of = (key: keyof Run) => median(samples.map((sample) => sample[key]))
     const totals = samples.map((sample) => sample.total)
     return {
@@ -172,11 +194,18 @@ try {
     '  identity                             identity delay   median  [min, max]          floor   median/floor  sequential  above baseline   SDK  server  script',
   )
   let baseline = Number.NaN
-  for (const { name, identityDelayMs, renderIdentity, bare = false } of scenarios) {
+  const traces: string[] = []
+  for (const [
+    index,
+    { name, identityDelayMs, renderIdentity, bare = false },
+  ] of scenarios.entries()) {
+    const trace = traceDir && join(traceDir, `boot-latency-${index}.json`)
+    if (trace) traces.push(trace)
     const { middle, min, max, sdk, server, script } = await measure(
       browser,
       { scriptDelayMs, identityDelayMs, renderIdentity },
       bare,
+      trace,
     )
     // Without an identity request the script alone is the floor; with one, the slower of the two.
     const floor = renderIdentity ? scriptDelayMs : Math.max(scriptDelayMs, identityDelayMs)
@@ -191,6 +220,11 @@ try {
     "  target: median/floor <= 1.100. above baseline = the median less the bare script tag's, less the wait for\n" +
       '  an identity slower than the script: what React and the SDK add on this machine.',
   )
+  for (const [index, trace] of traces.entries()) {
+    console.log(
+      `\nChromium trace of one run of row ${index + 1} (${trace}):\n${summarizeTrace(trace)}`,
+    )
+  }
   console.log(
     '  where the time above the floor goes (medians): SDK = click to the script tag (React and the kernel);\n' +
       '  server = the demo server beyond its script delay; script = the browser running the fake Messenger\n' +
