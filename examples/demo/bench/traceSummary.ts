@@ -24,10 +24,6 @@ export function summarizeTrace(path: string): string {
   const run = find('EvaluateScript', isWidget)
   if (!click || !request || !lastByte || !run)
     return '  (the trace lacks the click or the widget script)'
-  const parse = traceEvents.find(
-    (event) =>
-      event.name === 'v8.parseOnBackground' && event.ts >= lastByte.ts && event.ts < run.ts,
-  )
   const ms = (us = 0) => `${(us / 1000).toFixed(1)} ms`
   return [
     `  click handler ran ${ms(click.dur)} (React re-renders inside it, after the SDK's work)`,
