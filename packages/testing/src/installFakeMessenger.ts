@@ -1,7 +1,9 @@
 import { createRecorder } from './createRecorder'
 import { createStateStore } from './createStateStore'
 import { createUpdateThrottle } from './createUpdateThrottle'
+import { identityFields, text, userFrom } from './fakeUser'
 import { clearIntercomCookies, setIntercomCookies } from './intercomCookies'
+import { nextTask } from './nextTask'
 import { pingIdentity } from './pingIdentity'
 import { trackRequests } from './trackRequests'
 import type {
@@ -20,20 +22,11 @@ const DEFAULT_API_BASE = 'https://api-iam.intercom.io'
 const DEFAULT_APP_ID = 'fake-app'
 
 /** Methods that open the Messenger (on a page where it is booted). */
-const openers = new Set([
-  'show',
-  'showMessages',
-  'showNewMessage',
-  'showSpace',
-  'showArticle',
-  'showNews',
-  'showTicket',
-  'showConversation',
-  'startConversation',
-])
-
-/** Fields that make a boot identified, so the workspace's identity rules apply. */
-const identityFields = ['user_id', 'email', 'intercom_user_jwt', 'user_hash'] as const
+const openers = new Set(
+  'show showMessages showNewMessage showSpace showArticle showNews showTicket showConversation startConversation'.split(
+    ' ',
+  ),
+)
 
 const notBooted: Omit<FakeMessengerState, 'unreadCount' | 'droppedUpdates'> = {
   booted: false,
@@ -44,32 +37,6 @@ const notBooted: Omit<FakeMessengerState, 'unreadCount' | 'droppedUpdates'> = {
   refusal: null,
   isOpen: false,
 }
-
-const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined)
-
-function userFrom(settings: Settings): FakeUser {
-  const email = text(settings.email)
-  const name = text(settings.name)
-  return {
-    userId: text(settings.user_id) ?? null,
-    ...(email !== undefined && { email }),
-    ...(name !== undefined && { name }),
-  }
-}
-
-/**
- * Resolves after the tasks queued so far, so every promise callback pending now has run. A message
- * channel rather than a timer, so fake timers (which tests often install) cannot hold it back.
- */
-const nextTask = () =>
-  new Promise<void>((resolve) => {
-    const { port1, port2 } = new MessageChannel()
-    port1.onmessage = () => {
-      port1.close()
-      resolve()
-    }
-    port2.postMessage(undefined)
-  })
 
 /**
  * Installs a fake `window.Intercom` that speaks the widget's protocol: it replays the official stub's
