@@ -107,17 +107,25 @@ async function lighthouseRun(path: string, server: DemoServer) {
 }
 
 /**
- * Runs in the page: notes when the visitor clicks the launcher and when the fake Messenger opens.
+ * Runs in the page: notes when the visitor clicks the launcher, when a `boot` reaches the fake Messenger
+ * (a boot queued in the loader's stub reaches it when its script installs) and when it opens.
  * Plain JavaScript text, because tsx rewrites TypeScript functions with helpers the page lacks.
  */
 const recordClickToOpen = `
   let handle
+  const isBoot = (call) => call[0] === 'boot'
   document.addEventListener('click', (event) => { window.__clickedAt ??= event.timeStamp }, true)
   Object.defineProperty(window, '__fakeIntercom', {
     configurable: true,
     get: () => handle,
     set(value) {
       handle = value
+      if (value.calls.some(isBoot)) window.__bootReachedAt ??= performance.now()
+      const push = value.calls.push.bind(value.calls)
+      value.calls.push = (...calls) => {
+        if (calls.some(isBoot)) window.__bootReachedAt ??= performance.now()
+        return push(...calls)
+      }
       value.subscribe(() => {
         if (value.state.isOpen) window.__openedAt ??= performance.now()
       })
@@ -144,7 +152,7 @@ async function clickToOpen(server: DemoServer, path: string, warm: boolean) {
       await page.waitForTimeout(scriptDelayMs + identityDelayMs + 200)
     }
     await launcher.click()
-    const opened = await page.waitForFunction(() => {
+    const opened = await page.waitForFunction((scriptDelay) => {
       const w = window as unknown as {
         __clickedAt?: number
         __openedAt?: number
@@ -153,24 +161,53 @@ async function clickToOpen(server: DemoServer, path: string, warm: boolean) {
       if (w.__openedAt === undefined || w.__clickedAt === undefined) return undefined
       if (!w.__fakeIntercom?.state.verified) return undefined
       const clicked = w.__clickedAt
+      const booted = (w as unknown as { __bootReachedAt?: number }).__bootReachedAt ?? Number.NaN
       // No named functions in here: tsx would wrap them in a helper the page lacks.
-      const [floor, ping] = [/\/widget\/|\/api\/intercom\/identity/, /\/messenger\/web\/ping/].map(
+      const [script, identity, ping] = [
+        /\/widget\//,
+        /\/api\/intercom\/identity/,
+        /\/messenger\/web\/ping/,
+      ].map(
         (pattern) =>
-          Math.max(
-            ...performance
-              .getEntriesByType('resource')
-              .filter(({ name }) => pattern.test(name))
-              .map((entry) => (entry as PerformanceResourceTiming).responseEnd - clicked),
-          ),
+          performance
+            .getEntriesByType('resource')
+            .filter(({ name }) => pattern.test(name))
+            .map((entry) => entry as PerformanceResourceTiming)
+            .filter(({ startTime }) => startTime >= clicked)
+            .sort((a, b) => a.startTime - b.startTime)[0],
       )
+      const [scriptAt, identityAt] = [script, identity].map((entry) =>
+        entry ? [entry.startTime - clicked, entry.responseEnd - clicked] : [Number.NaN, Number.NaN],
+      ) as [number[], number[]]
+      // [requested, arrived] in ms from the click.
+      const floor = Math.max(scriptAt[1] ?? Number.NaN, identityAt[1] ?? Number.NaN)
+      const answered = (ping?.responseEnd ?? Number.NaN) - clicked
       return {
         open: w.__openedAt - clicked,
         floor,
         // The Messenger's own check of the boot, which can only start once its script runs.
-        ping,
+        ping: answered,
+        // Where the time goes: click to each request, then the browser after the floor, the ping, the open.
+        scriptAsked: scriptAt[0] ?? Number.NaN,
+        identityAsked: identityAt[0] ?? Number.NaN,
+        scriptServer: (scriptAt[1] ?? Number.NaN) - (scriptAt[0] ?? Number.NaN) - scriptDelay,
+        bootReached: booted - clicked - floor,
+        pingTrip: answered - (booted - clicked),
+        opened: w.__openedAt - clicked - answered,
       }
-    })
-    return (await opened.jsonValue()) as { open: number; floor: number; ping: number }
+    }, scriptDelayMs)
+    return (await opened.jsonValue()) as Record<
+      | 'open'
+      | 'floor'
+      | 'ping'
+      | 'scriptAsked'
+      | 'identityAsked'
+      | 'scriptServer'
+      | 'bootReached'
+      | 'pingTrip'
+      | 'opened',
+      number
+    >
   } finally {
     await browser.close()
   }
@@ -185,9 +222,8 @@ function launcherSizes() {
   return entries.filter(({ name }) => name.includes('launcher'))
 }
 
-const quiet = await startDemoServer()
-const slow = await startDemoServer({ scriptDelayMs, identityDelayMs })
-try {
+/** What the page costs before the visitor interacts: widget-host traffic and Lighthouse, plain vs launcher. */
+async function pageBeforeInteraction() {
   const plain = await beforeInteraction(pages.plain, quiet)
   const facade = await beforeInteraction(pages.launcher, quiet)
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`
@@ -219,6 +255,14 @@ try {
       `  ${label}   ${String(score).padStart(5)}   ${`${tbt.toFixed(0)} ms`.padStart(19)}   ${facades}`,
     )
   }
+}
+
+const quiet = await startDemoServer()
+const slow = await startDemoServer({ scriptDelayMs, identityDelayMs })
+// `--click-only`: only click to open and the sizes, for iterating on the launcher's latency.
+const clickOnly = process.argv.includes('--click-only')
+try {
+  if (!clickOnly) await pageBeforeInteraction()
 
   await clickToOpen(slow, pages.launcher, false) // warm-up: Chromium and the server's first requests
   const cold: Awaited<ReturnType<typeof clickToOpen>>[] = []
@@ -249,6 +293,15 @@ try {
     `  Messenger's ping answered ${spread(cold.map(({ ping }) => ping))}   (after its script ran; Intercom pings too)`,
   )
   console.log(`  hover, then click         ${spread(warm)}`)
+  const step = (key: keyof (typeof cold)[number]) => ms(median(cold.map((run) => run[key])))
+  console.log(
+    '  where the time goes (medians, ms): click to the script request / to the identity request,\n' +
+      '  the demo server beyond its script delay, the floor to the boot reaching the Messenger (its\n' +
+      '  script running), the boot to its ping answered, the ping answered to open',
+  )
+  console.log(
+    `    script asked ${step('scriptAsked')}, identity asked ${step('identityAsked')}, server +${step('scriptServer')}, boot reached +${step('bootReached')}, ping +${step('pingTrip')}, open +${step('opened')}`,
+  )
 
   console.log('\nLauncher size (min + gzip, production build, as `pnpm size` measures it)')
   for (const { name, size } of launcherSizes()) {
