@@ -107,13 +107,15 @@ async function lighthouseRun(path: string, server: DemoServer) {
 }
 
 /**
- * Runs in the page: notes when the visitor clicks the launcher, when a `boot` reaches the fake Messenger
+ * Runs in the page: notes when the visitor presses and clicks the launcher, when the SDK inserts the widget's
+ * script tag, when a `boot` reaches the fake Messenger
  * (a boot queued in the loader's stub reaches it when its script installs) and when it opens.
  * Plain JavaScript text, because tsx rewrites TypeScript functions with helpers the page lacks.
  */
 const recordClickToOpen = `
   let handle
   const isBoot = (call) => call[0] === 'boot'
+  document.addEventListener('pointerdown', (event) => { window.__pressedAt ??= event.timeStamp }, true)
   document.addEventListener('click', (event) => { window.__clickedAt ??= event.timeStamp }, true)
   Object.defineProperty(window, '__fakeIntercom', {
     configurable: true,
@@ -131,6 +133,12 @@ const recordClickToOpen = `
       })
     },
   })
+  // When the SDK inserts the widget's script tag.
+  const append = Element.prototype.appendChild
+  Element.prototype.appendChild = function (node) {
+    if (node.tagName === 'SCRIPT' && /widget/.test(node.src)) window.__scriptInsertedAt ??= performance.now()
+    return append.call(this, node)
+  }
 `
 
 /**
@@ -161,7 +169,10 @@ async function clickToOpen(server: DemoServer, path: string, warm: boolean) {
       if (w.__openedAt === undefined || w.__clickedAt === undefined) return undefined
       if (!w.__fakeIntercom?.state.verified) return undefined
       const clicked = w.__clickedAt
-      const booted = (w as unknown as { __bootReachedAt?: number }).__bootReachedAt ?? Number.NaN
+      // The requests this click made, the earliest from the press that started it.
+      const pressed = (w as unknown as { __pressedAt?: number }).__pressedAt ?? clicked
+      const { __bootReachedAt: booted = Number.NaN, __scriptInsertedAt: inserted = Number.NaN } =
+        w as unknown as { __bootReachedAt?: number; __scriptInsertedAt?: number }
       // No named functions in here: tsx would wrap them in a helper the page lacks.
       const [script, identity, ping] = [
         /\/widget\//,
@@ -173,7 +184,7 @@ async function clickToOpen(server: DemoServer, path: string, warm: boolean) {
             .getEntriesByType('resource')
             .filter(({ name }) => pattern.test(name))
             .map((entry) => entry as PerformanceResourceTiming)
-            .filter(({ startTime }) => startTime >= clicked)
+            .filter(({ startTime }) => startTime >= pressed)
             .sort((a, b) => a.startTime - b.startTime)[0],
       )
       const [scriptAt, identityAt] = [script, identity].map((entry) =>
@@ -188,6 +199,7 @@ async function clickToOpen(server: DemoServer, path: string, warm: boolean) {
         // The Messenger's own check of the boot, which can only start once its script runs.
         ping: answered,
         // Where the time goes: click to each request, then the browser after the floor, the ping, the open.
+        scriptTag: inserted - clicked,
         scriptAsked: scriptAt[0] ?? Number.NaN,
         identityAsked: identityAt[0] ?? Number.NaN,
         scriptServer: (scriptAt[1] ?? Number.NaN) - (scriptAt[0] ?? Number.NaN) - scriptDelay,
@@ -200,6 +212,7 @@ async function clickToOpen(server: DemoServer, path: string, warm: boolean) {
       | 'open'
       | 'floor'
       | 'ping'
+      | 'scriptTag'
       | 'scriptAsked'
       | 'identityAsked'
       | 'scriptServer'
@@ -295,12 +308,12 @@ try {
   console.log(`  hover, then click         ${spread(warm)}`)
   const step = (key: keyof (typeof cold)[number]) => ms(median(cold.map((run) => run[key])))
   console.log(
-    '  where the time goes (medians, ms): click to the script request / to the identity request,\n' +
-      '  the demo server beyond its script delay, the floor to the boot reaching the Messenger (its\n' +
-      '  script running), the boot to its ping answered, the ping answered to open',
+    '  where the time goes (medians, ms): click to the script tag (the SDK), to the script request and\n' +
+      '  to the identity request; the demo server beyond its script delay; the floor to the boot reaching\n' +
+      '  the Messenger (its script running); the boot to its ping answered; the ping answered to open',
   )
   console.log(
-    `    script asked ${step('scriptAsked')}, identity asked ${step('identityAsked')}, server +${step('scriptServer')}, boot reached +${step('bootReached')}, ping +${step('pingTrip')}, open +${step('opened')}`,
+    `    script tag ${step('scriptTag')}, script asked ${step('scriptAsked')}, identity asked ${step('identityAsked')}, server +${step('scriptServer')}, boot reached +${step('bootReached')}, ping +${step('pingTrip')}, open +${step('opened')}`,
   )
 
   console.log('\nLauncher size (min + gzip, production build, as `pnpm size` measures it)')

@@ -10,7 +10,8 @@ export interface LauncherOptions {
   /** What to boot with (`userId`, `actionColor`, `alignment`, paddings, ...); a function is read at intent time. */
   settings?: BootSettings | (() => BootSettings | undefined)
   /**
-   * `'click'` (default): load and boot on the first click and open the Messenger once booted.
+   * `'click'` (default): load and boot on the first click (from the press that starts it) and open the
+   * Messenger once booted.
    * `'hover'`: as `'click'`, and a pointer over or focus on the launcher already downloads the script and
    * (with `identity`) requests the identity. `'idle'`: boot once the page is idle, except on Save-Data
    * or a 2G/3G connection, where it waits for the click.
@@ -97,36 +98,41 @@ export const createLauncher = (messenger: Messenger, initial: LauncherOptions = 
     }),
   )
 
-  // `load` boots (and `open` opens once booted); without it, only the script and identity are fetched.
-  const act = (load: boolean, open?: boolean) => {
+  // How far an intent goes: 1 downloads the script and requests the identity, 2 also boots, 3 also
+  // opens the Messenger once booted.
+  const act = (level: number) => {
     const { consent, status } = state()
-    if (consent !== 'granted') {
-      if (open) options.onConsentRequired?.(consent)
-      return
-    }
+    if (consent !== 'granted') return level > 2 && options.onConsentRequired?.(consent)
     const wanted = settings()
-    if (!load) {
+    // Not again while booted or on the way there (loading, identifying).
+    if (status !== 'booted' && !/ing$/.test(status)) {
+      // Both requests leave before the boot's state change redraws the page.
+      preload()
       options.identity?.prefetch(wanted.userId)
-      return preload()
+      // Failures reach the snapshot, which the launcher shows; nobody awaits this promise.
+      if (level > 1) messenger.boot(wanted).catch(noop)
     }
-    // Failures reach the snapshot, which the launcher shows; nobody awaits this promise.
-    if (status !== 'booted') messenger.boot(wanted).catch(noop)
-    if (open) messenger.show()
+    if (level > 2) messenger.show()
   }
-  const warm = () => options.intent === 'hover' && act(false)
+  // The press that starts a click boots already (the click then opens); with 'hover', a pointer over or
+  // focus on the launcher warms up.
+  const warm = (event: Event) => {
+    if (event.type === 'pointerdown') (event as PointerEvent).button || act(2)
+    else if (options.intent === 'hover') act(1)
+  }
 
   // Custom launchers are the app's elements: until Intercom boots and binds them, intent reaches us.
-  const custom = (run: () => void) => (event: Event) => {
+  const custom = (run: (event: Event) => void) => (event: Event) => {
     const selector = settings().customLauncherSelector
     if (selector && state().status !== 'booted' && (event.target as Element).closest?.(selector))
-      run()
+      run(event)
   }
   listen(
     document,
     'click',
-    custom(() => act(true, true)),
+    custom(() => act(3)),
   )
-  for (const type of ['pointerover', 'focusin']) listen(document, type, custom(warm))
+  for (const type of ['pointerover', 'focusin', 'pointerdown']) listen(document, type, custom(warm))
 
   let idle = false
   const whenIdle = () => {
@@ -137,7 +143,7 @@ export const createLauncher = (messenger: Messenger, initial: LauncherOptions = 
     if (/[23]g/.test(connection?.effectiveType ?? '')) return
     idle = true
     const schedule = () => {
-      const id = (window.requestIdleCallback ?? setTimeout)(() => act(true))
+      const id = (window.requestIdleCallback ?? setTimeout)(() => act(2))
       cleanups.push(() => (window.cancelIdleCallback ?? clearTimeout)(id))
     }
     if (document.readyState === 'complete') schedule()
@@ -147,9 +153,11 @@ export const createLauncher = (messenger: Messenger, initial: LauncherOptions = 
   const button = document.createElement('button')
   button.type = 'button'
   button.setAttribute('aria-haspopup', 'dialog')
-  listen(button, 'click', () => act(true, true))
-  listen(button, 'pointerenter', warm)
-  listen(button, 'focus', warm)
+  // Drawn once: a press on the icon must still be a click on the button when the press redraws it.
+  button.innerHTML = ICON
+  const note = document.createElement('span')
+  listen(button, 'click', () => act(3))
+  for (const type of ['pointerenter', 'focus', 'pointerdown']) listen(button, type, warm)
   const live = document.createElement('span')
   live.setAttribute('role', 'status')
   live.style.cssText = UNSEEN
@@ -169,7 +177,7 @@ export const createLauncher = (messenger: Messenger, initial: LauncherOptions = 
   // Its badge goes at once: Intercom's own count is the one to read from then on.
   const handOver = (tries: number) => {
     const drawn = tries > 100 || document.querySelector(REAL)?.getClientRects().length
-    if (drawn) button.querySelector('span')?.remove()
+    if (drawn) note.remove()
     timer = drawn ? setTimeout(remove, 500) : setTimeout(handOver, 100, tries + 1)
   }
   cleanups.push(() => clearTimeout(timer), remove)
@@ -211,16 +219,15 @@ export const createLauncher = (messenger: Messenger, initial: LauncherOptions = 
     button.style.cssText = appearance
     button.setAttribute('aria-busy', String(busy))
     button.setAttribute('aria-label', name)
-    button.innerHTML = ICON
     if (text) {
-      const note = button.appendChild(document.createElement('span'))
+      button.append(note)
       note.textContent = failed ? text : String(unreadCount)
       note.style.cssText =
         NOTE +
         (failed
           ? `bottom:56px;${side}:0;background:#fff;color:#82071e;box-shadow:0 2px 8px #0003`
           : `bottom:32px;${side === 'left' ? 'right' : 'left'}:32px;background:#d1242f;color:#fff`)
-    }
+    } else note.remove()
     // Loading pulses the launcher (WAAPI, so no stylesheet is needed), unless motion is unwelcome.
     pulse?.cancel()
     pulse =
