@@ -1,5 +1,5 @@
 import type { MessengerError } from '../MessengerError'
-import type { BootSettings, Consent, Messenger } from '../types'
+import type { BootSettings, Consent, Messenger, MessengerStatus } from '../types'
 import { iconOn } from './iconOn'
 import type { PrefetchedIdentity } from './prefetchIdentity'
 
@@ -47,15 +47,19 @@ const OPEN = '[name=intercom-messenger-frame]'
 // launcher so the real one covers ours the moment it is drawn. Inline styles through the CSSOM, which
 // a Content-Security-Policy allows, and the browser's own focus ring.
 const LOOK =
-  'position:fixed;z-index:2147483002;display:grid;place-items:center;width:48px;height:48px;padding:0;border:0;border-radius:50%;cursor:pointer;box-shadow:0 1px 6px #0000000f,0 2px 32px #00000029;font:600 12px/20px system-ui,sans-serif;'
+  'position:fixed;z-index:2147483002;display:grid;place-items:center;width:48px;height:48px;padding:0;border:0;border-radius:50%;cursor:pointer;box-shadow:0 1px 6px #0000000f,0 2px 32px #00000029;font:600 12px/20px system-ui;'
+// Parsed as HTML, so unquoted attributes; the chat bubble in the path's shortest form.
 const ICON =
-  '<svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24"><path fill="currentColor" d="M4 4h16v11H9l-5 4z"/></svg>'
-// The unread badge, and the message over a failed launcher.
-const NOTE = 'position:absolute;padding:0 6px;border-radius:10px;white-space:nowrap;'
+  '<svg aria-hidden=true width=24 height=24 viewBox="0 0 24 24" fill=currentColor><path d="M4 4h16v11H9l-5 4z"/></svg>'
+// The unread badge at the corner, or the message over a failed launcher: white on red, 4.9:1.
+const NOTE =
+  'position:absolute;padding:0 6px;border-radius:10px;white-space:nowrap;background:#d1242f;color:#fff;'
 // The polite live region: read by screen readers, drawn nowhere.
-const UNSEEN = 'position:fixed;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);'
+const UNSEEN = 'position:fixed;clip-path:inset(50%)'
 
 const noop = () => {}
+// Loading or identifying: a boot is on its way.
+const busy = (status: MessengerStatus) => /ing$/.test(status)
 
 /**
  * Draws a launcher that looks like Intercom's, without loading anything from Intercom, and loads the
@@ -104,8 +108,8 @@ export const createLauncher = (messenger: Messenger, initial: LauncherOptions = 
     const { consent, status } = state()
     if (consent !== 'granted') return level > 2 && options.onConsentRequired?.(consent)
     const wanted = settings()
-    // Not again while booted or on the way there (loading, identifying).
-    if (status !== 'booted' && !/ing$/.test(status)) {
+    // Not again while booted or on the way there.
+    if (status !== 'booted' && !busy(status)) {
       // Both requests leave before the boot's state change redraws the page.
       preload()
       options.identity?.prefetch(wanted.userId)
@@ -139,8 +143,9 @@ export const createLauncher = (messenger: Messenger, initial: LauncherOptions = 
     const connection = (
       navigator as { connection?: { saveData?: boolean; effectiveType?: string } }
     ).connection
+    // `test(undefined)` reads "undefined": no match.
     if (idle || options.intent !== 'idle' || connection?.saveData) return
-    if (/[23]g/.test(connection?.effectiveType ?? '')) return
+    if (/[23]g/.test(connection?.effectiveType as string)) return
     idle = true
     const schedule = () => {
       const id = (window.requestIdleCallback ?? setTimeout)(() => act(2))
@@ -208,32 +213,30 @@ export const createLauncher = (messenger: Messenger, initial: LauncherOptions = 
     } = options
     const side = look.alignment === 'left' ? 'left' : 'right'
     const failed = status === 'error'
-    const busy = status === 'loading' || status === 'identifying'
+    const loading = busy(status)
     const text = failed ? failedLabel : unreadCount ? `${unreadCount} unread` : ''
     const appearance = `${LOOK}bottom:${look.verticalPadding ?? 20}px;${side}:${look.horizontalPadding ?? 20}px;background:${look.actionColor ?? '#0071b2'}`
     const name = failed ? failedLabel : text ? `${label}, ${text}` : label
     // A redraw that changes nothing (a parent re-rendered) leaves the button, and its pulse, alone.
-    const next = appearance + busy + name + text
+    const next = appearance + loading + name + text
     if (button.isConnected && next === drawn) return
     drawn = next
     button.style.cssText = appearance
-    button.setAttribute('aria-busy', String(busy))
+    button.setAttribute('aria-busy', String(loading))
     button.setAttribute('aria-label', name)
     if (text) {
       button.append(note)
       note.textContent = failed ? text : String(unreadCount)
-      note.style.cssText =
-        NOTE +
-        (failed
-          ? `bottom:56px;${side}:0;background:#fff;color:#82071e;box-shadow:0 2px 8px #0003`
-          : `bottom:32px;${side === 'left' ? 'right' : 'left'}:32px;background:#d1242f;color:#fff`)
+      note.style.cssText = failed
+        ? `${NOTE}bottom:56px;${side}:0`
+        : `${NOTE}bottom:32px;${side === 'left' ? 'right' : 'left'}:32px`
     } else note.remove()
     // Loading pulses the launcher (WAAPI, so no stylesheet is needed), unless motion is unwelcome.
     pulse?.cancel()
     pulse =
-      busy && !window.matchMedia?.('(prefers-reduced-motion:reduce)').matches
+      loading && !window.matchMedia?.('(prefers-reduced-motion:reduce)').matches
         ? button.animate?.(
-            { opacity: [1, 0.5] },
+            { opacity: 0.5 },
             { duration: 600, iterations: Infinity, direction: 'alternate' },
           )
         : undefined
