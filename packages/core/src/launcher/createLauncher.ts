@@ -63,8 +63,8 @@ const busy = (status: MessengerStatus) => /ing$/.test(status)
 
 /**
  * Draws a launcher that looks like Intercom's, without loading anything from Intercom, and loads the
- * Messenger on intent: the first click downloads the script and requests the identity side by side,
- * boots verified and opens the Messenger once booted. The real launcher then replaces it in place, and
+ * Messenger on intent: the press that starts the first click downloads the script and requests the
+ * identity side by side and boots verified, and the click opens the Messenger once booted. The real launcher then replaces it in place, and
  * focus moves with it: into the open Messenger, or to the real launcher. While consent is pending or
  * denied it loads nothing and hands clicks to `onConsentRequired`. With `hideDefaultLauncher` it draws
  * nothing, and elements matching `customLauncherSelector` load on intent. The unread count and a
