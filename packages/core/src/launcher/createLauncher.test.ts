@@ -72,6 +72,28 @@ describe('createLauncher', () => {
     expect(callsTo('show')).toHaveLength(1)
   })
 
+  it('boots from the press that starts a click (the left button only), and the click opens', async () => {
+    identityEndpoint(() => HttpResponse.json(jwtBody('42')))
+    const messenger = setup()
+    detach = createLauncher(messenger, { settings: { userId: '42' } })
+    const icon = launcher()?.querySelector('svg')
+
+    icon?.dispatchEvent(new PointerEvent('pointerdown', { button: 2, bubbles: true }))
+    expect(widgetScripts()).toHaveLength(0)
+    icon?.dispatchEvent(new PointerEvent('pointerdown', { button: 0, bubbles: true }))
+    expect(widgetScripts()).toHaveLength(1)
+    expect(launcher()?.getAttribute('aria-busy')).toBe('true')
+    // Redrawn in place: the pressed icon is still in the button, so the release is still a click on it.
+    expect(launcher()?.querySelector('svg')).toBe(icon)
+
+    launcher()?.click()
+    finishLoading()
+    await messenger.ready()
+    expect(widgetScripts()).toHaveLength(1)
+    expect(callsTo('boot')).toHaveLength(1)
+    expect(callsTo('show')).toHaveLength(1)
+  })
+
   it('hands over to the real launcher once Intercom has drawn it, and comes back after a shutdown', async () => {
     vi.useFakeTimers()
     const messenger = setup({ identity: undefined })

@@ -1,5 +1,5 @@
 import type { MessengerError } from '../MessengerError'
-import type { BootSettings, Consent, Messenger } from '../types'
+import type { BootSettings, Consent, Messenger, MessengerStatus } from '../types'
 import { iconOn } from './iconOn'
 import type { PrefetchedIdentity } from './prefetchIdentity'
 
@@ -10,7 +10,8 @@ export interface LauncherOptions {
   /** What to boot with (`userId`, `actionColor`, `alignment`, paddings, ...); a function is read at intent time. */
   settings?: BootSettings | (() => BootSettings | undefined)
   /**
-   * `'click'` (default): load and boot on the first click and open the Messenger once booted.
+   * `'click'` (default): load and boot on the first click (from the press that starts it) and open the
+   * Messenger once booted.
    * `'hover'`: as `'click'`, and a pointer over or focus on the launcher already downloads the script and
    * (with `identity`) requests the identity. `'idle'`: boot once the page is idle, except on Save-Data
    * or a 2G/3G connection, where it waits for the click.
@@ -46,20 +47,24 @@ const OPEN = '[name=intercom-messenger-frame]'
 // launcher so the real one covers ours the moment it is drawn. Inline styles through the CSSOM, which
 // a Content-Security-Policy allows, and the browser's own focus ring.
 const LOOK =
-  'position:fixed;z-index:2147483002;display:grid;place-items:center;width:48px;height:48px;padding:0;border:0;border-radius:50%;cursor:pointer;box-shadow:0 1px 6px #0000000f,0 2px 32px #00000029;font:600 12px/20px system-ui,sans-serif;'
+  'position:fixed;z-index:2147483002;display:grid;place-items:center;width:48px;height:48px;padding:0;border:0;border-radius:50%;cursor:pointer;box-shadow:0 1px 6px #0000000f,0 2px 32px #00000029;font:600 12px/20px system-ui;'
+// Parsed as HTML, so unquoted attributes; the chat bubble in the path's shortest form.
 const ICON =
-  '<svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24"><path fill="currentColor" d="M4 4h16v11H9l-5 4z"/></svg>'
-// The unread badge, and the message over a failed launcher.
-const NOTE = 'position:absolute;padding:0 6px;border-radius:10px;white-space:nowrap;'
+  '<svg aria-hidden=true width=24 height=24 viewBox="0 0 24 24" fill=currentColor><path d="M4 4h16v11H9l-5 4z"/></svg>'
+// The unread badge at the corner, or the message over a failed launcher: white on red, 4.9:1.
+const NOTE =
+  'position:absolute;padding:0 6px;border-radius:10px;white-space:nowrap;background:#d1242f;color:#fff;'
 // The polite live region: read by screen readers, drawn nowhere.
-const UNSEEN = 'position:fixed;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);'
+const UNSEEN = 'position:fixed;clip-path:inset(50%)'
 
 const noop = () => {}
+// Loading or identifying: a boot is on its way.
+const busy = (status: MessengerStatus) => /ing$/.test(status)
 
 /**
  * Draws a launcher that looks like Intercom's, without loading anything from Intercom, and loads the
- * Messenger on intent: the first click downloads the script and requests the identity side by side,
- * boots verified and opens the Messenger once booted. The real launcher then replaces it in place, and
+ * Messenger on intent: the press that starts the first click downloads the script and requests the
+ * identity side by side and boots verified, and the click opens the Messenger once booted. The real launcher then replaces it in place, and
  * focus moves with it: into the open Messenger, or to the real launcher. While consent is pending or
  * denied it loads nothing and hands clicks to `onConsentRequired`. With `hideDefaultLauncher` it draws
  * nothing, and elements matching `customLauncherSelector` load on intent. The unread count and a
@@ -97,47 +102,53 @@ export const createLauncher = (messenger: Messenger, initial: LauncherOptions = 
     }),
   )
 
-  // `load` boots (and `open` opens once booted); without it, only the script and identity are fetched.
-  const act = (load: boolean, open?: boolean) => {
+  // How far an intent goes: 1 downloads the script and requests the identity, 2 also boots, 3 also
+  // opens the Messenger once booted.
+  const act = (level: number) => {
     const { consent, status } = state()
-    if (consent !== 'granted') {
-      if (open) options.onConsentRequired?.(consent)
-      return
-    }
+    if (consent !== 'granted') return level > 2 && options.onConsentRequired?.(consent)
     const wanted = settings()
-    if (!load) {
+    // Not again while booted or on the way there.
+    if (status !== 'booted' && !busy(status)) {
+      // Both requests leave before the boot's state change redraws the page.
+      preload()
       options.identity?.prefetch(wanted.userId)
-      return preload()
+      // Failures reach the snapshot, which the launcher shows; nobody awaits this promise.
+      if (level > 1) messenger.boot(wanted).catch(noop)
     }
-    // Failures reach the snapshot, which the launcher shows; nobody awaits this promise.
-    if (status !== 'booted') messenger.boot(wanted).catch(noop)
-    if (open) messenger.show()
+    if (level > 2) messenger.show()
   }
-  const warm = () => options.intent === 'hover' && act(false)
+  // The press that starts a click boots already (the click then opens); with 'hover', a pointer over or
+  // focus on the launcher warms up.
+  const warm = (event: Event) => {
+    if (event.type === 'pointerdown') (event as PointerEvent).button || act(2)
+    else if (options.intent === 'hover') act(1)
+  }
 
   // Custom launchers are the app's elements: until Intercom boots and binds them, intent reaches us.
-  const custom = (run: () => void) => (event: Event) => {
+  const custom = (run: (event: Event) => void) => (event: Event) => {
     const selector = settings().customLauncherSelector
     if (selector && state().status !== 'booted' && (event.target as Element).closest?.(selector))
-      run()
+      run(event)
   }
   listen(
     document,
     'click',
-    custom(() => act(true, true)),
+    custom(() => act(3)),
   )
-  for (const type of ['pointerover', 'focusin']) listen(document, type, custom(warm))
+  for (const type of ['pointerover', 'focusin', 'pointerdown']) listen(document, type, custom(warm))
 
   let idle = false
   const whenIdle = () => {
     const connection = (
       navigator as { connection?: { saveData?: boolean; effectiveType?: string } }
     ).connection
+    // `test(undefined)` reads "undefined": no match.
     if (idle || options.intent !== 'idle' || connection?.saveData) return
-    if (/[23]g/.test(connection?.effectiveType ?? '')) return
+    if (/[23]g/.test(connection?.effectiveType as string)) return
     idle = true
     const schedule = () => {
-      const id = (window.requestIdleCallback ?? setTimeout)(() => act(true))
+      const id = (window.requestIdleCallback ?? setTimeout)(() => act(2))
       cleanups.push(() => (window.cancelIdleCallback ?? clearTimeout)(id))
     }
     if (document.readyState === 'complete') schedule()
@@ -147,9 +158,11 @@ export const createLauncher = (messenger: Messenger, initial: LauncherOptions = 
   const button = document.createElement('button')
   button.type = 'button'
   button.setAttribute('aria-haspopup', 'dialog')
-  listen(button, 'click', () => act(true, true))
-  listen(button, 'pointerenter', warm)
-  listen(button, 'focus', warm)
+  // Drawn once: a press on the icon must still be a click on the button when the press redraws it.
+  button.innerHTML = ICON
+  const note = document.createElement('span')
+  listen(button, 'click', () => act(3))
+  for (const type of ['pointerenter', 'focus', 'pointerdown']) listen(button, type, warm)
   const live = document.createElement('span')
   live.setAttribute('role', 'status')
   live.style.cssText = UNSEEN
@@ -169,7 +182,7 @@ export const createLauncher = (messenger: Messenger, initial: LauncherOptions = 
   // Its badge goes at once: Intercom's own count is the one to read from then on.
   const handOver = (tries: number) => {
     const drawn = tries > 100 || document.querySelector(REAL)?.getClientRects().length
-    if (drawn) button.querySelector('span')?.remove()
+    if (drawn) note.remove()
     timer = drawn ? setTimeout(remove, 500) : setTimeout(handOver, 100, tries + 1)
   }
   cleanups.push(() => clearTimeout(timer), remove)
@@ -200,33 +213,30 @@ export const createLauncher = (messenger: Messenger, initial: LauncherOptions = 
     } = options
     const side = look.alignment === 'left' ? 'left' : 'right'
     const failed = status === 'error'
-    const busy = status === 'loading' || status === 'identifying'
+    const loading = busy(status)
     const text = failed ? failedLabel : unreadCount ? `${unreadCount} unread` : ''
     const appearance = `${LOOK}bottom:${look.verticalPadding ?? 20}px;${side}:${look.horizontalPadding ?? 20}px;background:${look.actionColor ?? '#0071b2'}`
     const name = failed ? failedLabel : text ? `${label}, ${text}` : label
     // A redraw that changes nothing (a parent re-rendered) leaves the button, and its pulse, alone.
-    const next = appearance + busy + name + text
+    const next = appearance + loading + name + text
     if (button.isConnected && next === drawn) return
     drawn = next
     button.style.cssText = appearance
-    button.setAttribute('aria-busy', String(busy))
+    button.setAttribute('aria-busy', String(loading))
     button.setAttribute('aria-label', name)
-    button.innerHTML = ICON
     if (text) {
-      const note = button.appendChild(document.createElement('span'))
+      button.append(note)
       note.textContent = failed ? text : String(unreadCount)
-      note.style.cssText =
-        NOTE +
-        (failed
-          ? `bottom:56px;${side}:0;background:#fff;color:#82071e;box-shadow:0 2px 8px #0003`
-          : `bottom:32px;${side === 'left' ? 'right' : 'left'}:32px;background:#d1242f;color:#fff`)
-    }
+      note.style.cssText = failed
+        ? `${NOTE}bottom:56px;${side}:0`
+        : `${NOTE}bottom:32px;${side === 'left' ? 'right' : 'left'}:32px`
+    } else note.remove()
     // Loading pulses the launcher (WAAPI, so no stylesheet is needed), unless motion is unwelcome.
     pulse?.cancel()
     pulse =
-      busy && !window.matchMedia?.('(prefers-reduced-motion:reduce)').matches
+      loading && !window.matchMedia?.('(prefers-reduced-motion:reduce)').matches
         ? button.animate?.(
-            { opacity: [1, 0.5] },
+            { opacity: 0.5 },
             { duration: 600, iterations: Infinity, direction: 'alternate' },
           )
         : undefined
