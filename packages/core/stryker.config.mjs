@@ -8,12 +8,30 @@
 //   fails to decode either way (atob throws on the placeholder too), so it is IDENTITY_INVALID both ways.
 // - identity.ts `exp === undefined ? Infinity : ...` made always false: `undefined * 1000 - Date.now()` is
 //   NaN, which like Infinity is neither `<= 0` (expired) nor `< 60_000` (the short-lifetime warning).
+// - intercomDoor.ts `[]` made `["Stryker was here"]` as the keys the unverified kind drops (`drop = ...`),
+//   and as the fields a JWT signs before any boot (`let signed`) and after a shutdown (`signed = []`): keys
+//   are compared after `normal()`, which leaves only lowercase letters and digits, so the placeholder
+//   matches no key in `drop`; `signed` is only read by boot (which sets it first), renew and update (which
+//   run only in a booted session), and a field named "Stryker was here" is nothing an app sends.
+// - lifecycle.ts `state.wanted?.settings` (the retry check in `boot`, `identified`, `renewal-failed`) and
+//   `identity?.expiresAt` (`renewal-failed`) made a plain `.`: the phase 'failed' is only entered by a boot
+//   that was asked for (its `wanted` is kept until a shutdown or sign-out leaves 'failed'), `identified`
+//   answers the `identify` that only a wanted boot starts, and a renewal only fails in the live verified
+//   session that has both; the `?.` guards states the lifecycle never reaches, so nothing throws either way.
 
 /**
- * The files that guard identity and consent, relative to packages/core/src. To cover another one (the
- * door module, the lifecycle transition, the consent gate), add its path here; nothing else changes.
+ * The files that guard identity and consent, relative to packages/core/src: the identity check, the one
+ * door to `window.Intercom`, the lifecycle transition (where consent gates every boot) and the live consent
+ * source. To cover another one, add its path here; nothing else changes.
  */
-const guarded = ['identity.ts', 'signedFields.ts', 'toIntercomSettings.ts']
+const guarded = [
+  'identity.ts',
+  'signedFields.ts',
+  'toIntercomSettings.ts',
+  'intercomDoor.ts',
+  'lifecycle.ts',
+  'followConsent.ts',
+]
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -39,4 +57,5 @@ export default {
   jsonReporter: { fileName: '../../reports/mutation/core/mutation.json' },
   tempDirName: '../../reports/mutation/.stryker-tmp-core',
   cleanTempDir: 'always',
+  incrementalFile: '../../reports/mutation/core/stryker-incremental.json',
 }
