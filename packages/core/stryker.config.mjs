@@ -8,11 +8,18 @@
 //   fails to decode either way (atob throws on the placeholder too), so it is IDENTITY_INVALID both ways.
 // - identity.ts `exp === undefined ? Infinity : ...` made always false: `undefined * 1000 - Date.now()` is
 //   NaN, which like Infinity is neither `<= 0` (expired) nor `< 60_000` (the short-lifetime warning).
-// - intercomDoor.ts `[]` made `["Stryker was here"]` as the keys the unverified kind drops (`drop = ...`),
-//   and as the fields a JWT signs before any boot (`let signed`) and after a shutdown (`signed = []`): keys
-//   are compared after `normal()`, which leaves only lowercase letters and digits, so the placeholder
-//   matches no key in `drop`; `signed` is only read by boot (which sets it first), renew and update (which
-//   run only in a booted session), and a field named "Stryker was here" is nothing an app sends.
+// - identity.ts `session.removeEventListener('abort', stop)` with another event name: the finished
+//   attempt's `stop` stays on the session's signal, and aborting that attempt's controller later (its
+//   request has settled) changes nothing; the listener goes with the session's signal.
+// - intercomDoor.ts `[]` made `["Stryker was here"]` as the keys dropped before any boot (`let drop`) and
+//   for the unverified kind (`drop = ...`), and as the fields a JWT signs before any boot (`let signed`)
+//   and after a shutdown (`signed = []`): keys are compared after `normal()`, which leaves only lowercase
+//   letters and digits, so the placeholder matches no key in `drop`; `drop` and `signed` are only read by
+//   boot (which sets them first) and by renew and the app's calls (which reach the door only once booted),
+//   and a field named "Stryker was here" is nothing an app sends.
+// - intercomDoor.ts `${payload.user_id ?? ''}` with another fallback: the session key of a boot without a
+//   user_id is only compared with keys made the same way, so any fixed placeholder tells the same sessions
+//   apart (unless a user_id were the placeholder itself).
 // - lifecycle.ts `state.wanted?.settings` (the retry check in `boot`, `identified`, `renewal-failed`) and
 //   `identity?.expiresAt` (`renewal-failed`) made a plain `.`: the phase 'failed' is only entered by a boot
 //   that was asked for (its `wanted` is kept until a shutdown or sign-out leaves 'failed'), `identified`

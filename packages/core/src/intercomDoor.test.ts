@@ -89,6 +89,11 @@ describe('the one door to window.Intercom', () => {
     const [[, settings]] = callsTo('boot') as [[string, Record<string, unknown>]]
     expect(settings).toEqual({ app_id: APP_ID, user_id: '7', user_hash: 'abc' })
     expect(settings.email).toBeUndefined()
+    // Nor in an event's metadata when Intercom copies it: a `__proto__` key would be the copy's prototype.
+    messenger.trackEvent('viewed', JSON.parse('{"plan":"pro","__proto__":{"email":"x@y.z"}}'))
+    const [[, , metadata]] = callsTo('trackEvent') as [[string, string, object]]
+    expect(Object.assign({}, metadata)).toEqual({ plan: 'pro' })
+    expect(Object.assign({}, metadata).email).toBeUndefined()
   })
 
   it('hands a remounted Messenger its running session with update(), and boots anything else', () => {
