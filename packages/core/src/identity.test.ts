@@ -440,6 +440,24 @@ describe('identity: what the endpoint must answer', () => {
     expect(hits.count).toBe(1)
     expect(callsTo('boot')).toEqual([])
   })
+  it('asks nothing more of the endpoint once the session ends while a request is in flight', async () => {
+    vi.useFakeTimers()
+    installWidget()
+    let asked = 0
+    // A transport that never answers, as a slow endpoint would not before the user signs out.
+    const messenger = verified({
+      identity: () => {
+        asked++
+        return new Promise(() => {})
+      },
+    })
+    messenger.boot({ userId: '42' }).catch(() => {})
+    await vi.advanceTimersByTimeAsync(500)
+    messenger.shutdown()
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(asked).toBe(1)
+    expect(callsTo('boot')).toEqual([])
+  })
 })
 
 // The messages a developer reads in the console: what happened, then what to do.

@@ -1,5 +1,5 @@
 import { createMessenger } from '@verified-messenger/core'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   APP_ID,
   callsTo,
@@ -22,6 +22,7 @@ const forgeries = (): Record<string, unknown> =>
     "customAttributes": { "user_id": "${FORGED}", "intercom_user_jwt": "${FORGED}", "plan": "pro",
       "__proto__": { "user_id": "${FORGED}" } },
     "custom_attributes": { "userId": "${FORGED}", "seats": 3 },
+    "companies": [{ "companyId": "c1", "userId": "${FORGED}", "name": "Acme" }],
     "name": "Ada"
   }`)
 
@@ -46,6 +47,7 @@ describe('the one door to window.Intercom', () => {
       name: 'Ada',
       plan: 'pro',
       custom_attributes: { seats: 3 },
+      companies: [{ company_id: 'c1', name: 'Acme' }],
       user_id: '42',
       intercom_user_jwt: body.intercom_user_jwt,
     })
@@ -87,5 +89,47 @@ describe('the one door to window.Intercom', () => {
     const [[, settings]] = callsTo('boot') as [[string, Record<string, unknown>]]
     expect(settings).toEqual({ app_id: APP_ID, user_id: '7', user_hash: 'abc' })
     expect(settings.email).toBeUndefined()
+    // Nor in an event's metadata when Intercom copies it: a `__proto__` key would be the copy's prototype.
+    messenger.trackEvent('viewed', JSON.parse('{"plan":"pro","__proto__":{"email":"x@y.z"}}'))
+    const [[, , metadata]] = callsTo('trackEvent') as [[string, string, object]]
+    expect(Object.assign({}, metadata)).toEqual({ plan: 'pro' })
+    expect(Object.assign({}, metadata).email).toBeUndefined()
+  })
+
+  it('hands a remounted Messenger its running session with update(), and boots anything else', () => {
+    installWidget()
+    // Each boot of an unsigned userId warns; that is not what this test is about.
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const booted = () =>
+      intercomCalls
+        .filter(([name]) => name === 'boot' || name === 'update')
+        .map(([name, settings]) => [name, (settings as { user_id?: string }).user_id])
+    createMessenger({ appId: APP_ID }).boot({ userId: '7' })
+    // Remounts: each a new Messenger while the page's Intercom still runs the session of the one before.
+    createMessenger({ appId: APP_ID }).boot({ userId: '7', name: 'Ada' })
+    expect(booted()).toEqual([
+      ['boot', '7'],
+      ['update', '7'],
+    ])
+    createMessenger({ appId: APP_ID }).boot({ userId: '8' })
+    const last = createMessenger({ appId: APP_ID })
+    last.boot({ userId: '8' })
+    last.shutdown()
+    createMessenger({ appId: APP_ID }).boot({ userId: '8' })
+    expect(booted().slice(2)).toEqual([
+      ['boot', '8'],
+      ['update', '8'],
+      ['boot', '8'],
+    ])
+  })
+
+  it('shuts Intercom down once, however often shutdown() is called (StrictMode cleans up twice)', () => {
+    installWidget()
+    const messenger = createMessenger({ appId: APP_ID })
+    messenger.boot({ name: 'Ada' })
+    messenger.shutdown()
+    messenger.shutdown()
+    expect(callsTo('shutdown')).toEqual([['shutdown']])
+    expect(window.intercomSettings).toBeUndefined()
   })
 })

@@ -187,6 +187,8 @@ describe('lifecycle rules a row of the table cannot show', () => {
   it('the same consent again changes nothing; granting with nothing asked for is idle', () => {
     const state = verified({ consent: 'pending', phase: 'shut-down' })
     expect(transition(state, { type: 'consent', consent: 'pending' })).toEqual([state, []])
+    const booted = verified({ phase: 'booted', live: true, wanted: A, session: 2 })
+    expect(transition(booted, { type: 'consent', consent: 'granted' })).toEqual([booted, []])
     const [granted, effects] = transition(state, { type: 'consent', consent: 'granted' })
     expect(granted.phase).toBe('idle')
     expect(effects).toEqual([])
@@ -205,6 +207,31 @@ describe('lifecycle rules a row of the table cannot show', () => {
       consent: 'denied',
     })
     expect(idle.phase).toBe('idle')
+  })
+
+  it('denying consent while it was pending drops the kept calls and ends nothing: no session ran', () => {
+    const waiting = verified({ consent: 'pending', phase: 'waiting', wanted: A, session: 2 })
+    expect(transition(waiting, { type: 'consent', consent: 'denied' })).toEqual([
+      { ...waiting, consent: 'denied' },
+      [{ type: 'drop-calls' }],
+    ])
+  })
+
+  it("only a sign-out and revoked consent delete Intercom's cookies; a shutdown, a new boot, a failed script or renewal keep them", () => {
+    const identity = { userId: 'A', method: 'jwt' as const, expiresAt: 5 }
+    const live = verified({ phase: 'booted', live: true, wanted: A, session: 2, identity })
+    const cookies = (event: KernelEvent) =>
+      transition(live, event)[1].flatMap((effect) =>
+        effect.type === 'end' ? [effect.cookies] : [],
+      )
+    expect(cookies({ type: 'sign-out' })).toEqual([true])
+    expect(cookies({ type: 'consent', consent: 'denied' })).toEqual([true])
+    expect(cookies({ type: 'shutdown' })).toEqual([false])
+    expect(cookies({ type: 'boot', settings: { userId: 'B' } })).toEqual([false])
+    expect(cookies({ type: 'load-failed', session: 2, error: offline })).toEqual([false])
+    expect(cookies({ type: 'renewal-failed', session: 2, error: offline, retry: false })).toEqual([
+      false,
+    ])
   })
 
   it('a transient renewal failure keeps the user and tries again before the token expires', () => {
@@ -264,7 +291,7 @@ describe('lifecycle rules a row of the table cannot show', () => {
     expect(
       transition(verified({ live: true }), { type: 'auth-tokens', authTokens: tokens })[1],
     ).toEqual([{ type: 'set-auth-tokens', authTokens: tokens }])
-    const [asked] = transition(
+    const [asked, kept] = transition(
       verified({ wanted: { settings: { userId: 'A', authTokens: { old: 'o' } } } }),
       {
         type: 'auth-tokens',
@@ -272,6 +299,7 @@ describe('lifecycle rules a row of the table cannot show', () => {
       },
     )
     expect(asked.wanted?.settings.authTokens).toEqual({ old: 'o', api: 't' })
+    expect(kept).toEqual([])
     const [booting] = transition(verified({ tokens }), { type: 'boot', settings: { userId: 'A' } })
     expect(booting).toMatchObject({
       tokens: undefined,
@@ -281,8 +309,9 @@ describe('lifecycle rules a row of the table cannot show', () => {
 
   it("Intercom's callbacks change only what they report", () => {
     const state = verified({ phase: 'booted', live: true, unreadCount: 1 })
-    const [next] = transition(state, { type: 'widget', isOpen: true })
+    const [next, effects] = transition(state, { type: 'widget', isOpen: true })
     expect(next).toEqual({ ...state, isOpen: true })
+    expect(effects).toEqual([])
   })
 })
 

@@ -39,4 +39,22 @@ describe('in a production build', () => {
     expect(callsTo('boot')).toHaveLength(1)
     expect(warn).not.toHaveBeenCalled()
   })
+
+  it('still keeps a signed field out of update(), without a word', async () => {
+    const { createMessenger } = await load()
+    installWidget()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const exp = Math.floor(Date.now() / 1000) + 3600
+    const jwt = fakeJwt({ user_id: '42', email: 'ada@example.com', exp })
+    identityEndpoint(() =>
+      HttpResponse.json({ user_id: '42', intercom_user_jwt: jwt, expires_at: exp }),
+    )
+    const messenger = createMessenger({ appId: APP_ID, identity: IDENTITY_URL })
+    await messenger.boot({ userId: '42' })
+    await messenger.ready()
+    messenger.update({ email: 'mallory@example.com', name: 'Ada' })
+    expect(callsTo('update')).toEqual([['update', { name: 'Ada' }]])
+    expect(warn).not.toHaveBeenCalled()
+    messenger.shutdown()
+  })
 })

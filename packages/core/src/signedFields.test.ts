@@ -70,6 +70,17 @@ describe('signed fields', () => {
     )
   })
 
+  it('passes an update() of fields the JWT does not sign without a warning', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    identityEndpoint(() => HttpResponse.json(signedBody({ email: 'ada@old.example' })))
+    messenger = createMessenger({ appId: APP_ID, identity: IDENTITY_URL })
+    await messenger.boot(bootAda)
+    await messenger.ready()
+    messenger.update({ name: 'Ada L.', customAttributes: { plan: 'pro' } })
+    expect(callsTo('update')).toEqual([['update', { name: 'Ada L.', plan: 'pro' }]])
+    expect(warn).not.toHaveBeenCalled()
+  })
+
   it('also refuses a signed field in an update() made before boot, once the token is known', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
     identityEndpoint(() => HttpResponse.json(signedBody({ plan: 'free' })))
