@@ -110,7 +110,9 @@ const leaks = (signed: Set<string>): string[] => {
 
 const run = async (steps: Step[]) => {
   resetPage()
-  // Each identity request waits for an `answer` (the user it asked for, or A), `nobody` or `fail-identity`.
+  // Each identity request waits for an `answer`, `nobody` or `fail-identity`. The answer names the user asked
+  // for when that is one of the server's users (A or B), else A: like a real endpoint, it never vouches for
+  // an id the page made up (a boot whose settings carry `userId: FORGED` asks for that id).
   const pending: ((outcome: 'answer' | 'nobody' | 'fail') => void)[] = []
   // The user ids and proofs the endpoint vouched for: the only identity allowed to reach Intercom.
   const signed = new Set<string>()
@@ -122,7 +124,7 @@ const run = async (steps: Step[]) => {
         pending.push((outcome) => {
           if (outcome === 'fail') return reject(new TypeError('offline'))
           if (outcome === 'nobody') return resolve(null)
-          const body = jwtBody(userId ?? 'A')
+          const body = jwtBody(userId === 'B' ? 'B' : 'A')
           signed.add(body.user_id).add(body.intercom_user_jwt)
           resolve(body)
         })
