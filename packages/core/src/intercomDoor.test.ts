@@ -91,7 +91,7 @@ describe('the one door to window.Intercom', () => {
     expect(settings.email).toBeUndefined()
     // Nor in an event's metadata when Intercom copies it: a `__proto__` key would be the copy's prototype.
     messenger.trackEvent('viewed', JSON.parse('{"plan":"pro","__proto__":{"email":"x@y.z"}}'))
-    const [[, , metadata]] = callsTo('trackEvent') as [[string, string, object]]
+    const [[, , metadata]] = callsTo('trackEvent') as [[string, string, Record<string, unknown>]]
     expect(Object.assign({}, metadata)).toEqual({ plan: 'pro' })
     expect(Object.assign({}, metadata).email).toBeUndefined()
   })
