@@ -66,6 +66,17 @@ describe('the one door to window.Intercom', () => {
     expect(callsTo('boot')[0]?.[1]).toMatchObject({ app_id: APP_ID, name: 'Ada', plan: 'pro' })
   })
 
+  it("boots an anonymous visitor without the app's email or data-connector tokens, however they are passed", async () => {
+    installWidget()
+    identityEndpoint(() => new HttpResponse(null, { status: 204 }))
+    const messenger = createMessenger({ appId: APP_ID, identity: IDENTITY_URL })
+    await messenger.boot({
+      name: 'Ada',
+      customAttributes: { email: 'ada@example.com', auth_tokens: { crm: 'secret-token' } },
+    })
+    expect(callsTo('boot')).toEqual([['boot', { app_id: APP_ID, name: 'Ada' }]])
+  })
+
   it('keeps update(), queued or not, from replacing or adding identity after a verified boot', async () => {
     installWidget()
     const body = jwtBody('42')

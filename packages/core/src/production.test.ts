@@ -7,6 +7,7 @@ import {
   IDENTITY_URL,
   identityEndpoint,
   installWidget,
+  jwtBody,
 } from './test/fakePage'
 
 // Production behaviour is decided when the module loads, so the core is imported after NODE_ENV is set.
@@ -28,6 +29,23 @@ describe('in a production build', () => {
       code: 'IDENTITY_HTTP',
       status: 403,
       message: '[verified-messenger/core] IDENTITY_HTTP (403).',
+    })
+  })
+
+  it('errors say which identity check failed, in a word', async () => {
+    const { createMessenger } = await load()
+    installWidget()
+    identityEndpoint(() => HttpResponse.json({ user_id: '42' }))
+    const invalid = createMessenger({ appId: APP_ID, identity: IDENTITY_URL })
+    await expect(invalid.boot({ userId: '42' })).rejects.toMatchObject({
+      code: 'IDENTITY_INVALID',
+      message: '[verified-messenger/core] IDENTITY_INVALID (fields).',
+    })
+    identityEndpoint(() => HttpResponse.json(jwtBody('7')))
+    const mismatch = createMessenger({ appId: APP_ID, identity: IDENTITY_URL })
+    await expect(mismatch.boot({ userId: '42' })).rejects.toMatchObject({
+      code: 'IDENTITY_MISMATCH',
+      message: '[verified-messenger/core] IDENTITY_MISMATCH (boot).',
     })
   })
 
