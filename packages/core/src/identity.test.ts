@@ -1,4 +1,9 @@
-import { createMessenger, type IdentityResponse, MessengerError } from '@verified-messenger/core'
+import {
+  createMessenger,
+  type IdentityResponse,
+  type Messenger,
+  MessengerError,
+} from '@verified-messenger/core'
 import { describe, expect, it, vi } from 'vitest'
 import {
   APP_ID,
@@ -17,6 +22,19 @@ const HASH = 'aa747c502a898200f9e4fa21bac68136f886a0e27aec70ba06daf2e2a5cb5597'
 
 const verified = (options: Partial<Parameters<typeof createMessenger>[0]> = {}) =>
   createMessenger({ appId: APP_ID, identity: IDENTITY_URL, ...options })
+
+/** Boots user 42 against an endpoint that vouches for them, and returns the identity request as sent. */
+const identityRequestOf = async (messenger: Messenger) => {
+  let seen: Request | undefined
+  identityEndpoint(() => HttpResponse.json(jwtBody('42')))
+  const { server } = await import('./test/fakePage')
+  server.events.on('request:start', ({ request }) => {
+    seen = request
+  })
+  await messenger.boot({ userId: '42' })
+  server.events.removeAllListeners()
+  return seen
+}
 
 describe('identity', () => {
   it('boots with the intercom_user_jwt the endpoint signed for the requested user', async () => {
@@ -221,19 +239,14 @@ describe('identity', () => {
 
   it('sends fetch options such as credentials and a CSRF header', async () => {
     installWidget()
-    let seen: Request | undefined
-    identityEndpoint(() => HttpResponse.json(jwtBody('42')))
-    const { server } = await import('./test/fakePage')
-    server.events.on('request:start', ({ request }) => {
-      seen = request
-    })
-    await verified({
-      identity: {
-        url: IDENTITY_URL,
-        init: { credentials: 'include', headers: { 'x-csrf': 't0k' } },
-      },
-    }).boot({ userId: '42' })
-    server.events.removeAllListeners()
+    const seen = await identityRequestOf(
+      verified({
+        identity: {
+          url: IDENTITY_URL,
+          init: { credentials: 'include', headers: { 'x-csrf': 't0k' } },
+        },
+      }),
+    )
     expect(seen?.headers.get('x-csrf')).toBe('t0k')
     expect(seen?.credentials).toBe('include')
   })
@@ -512,14 +525,7 @@ describe('identity: what each failure says', () => {
 
   it('asks the endpoint with cache: no-store, so no cache hands back an old identity', async () => {
     installWidget()
-    let seen: Request | undefined
-    identityEndpoint(() => HttpResponse.json(jwtBody('42')))
-    const { server } = await import('./test/fakePage')
-    server.events.on('request:start', ({ request }) => {
-      seen = request
-    })
-    await verified().boot({ userId: '42' })
-    server.events.removeAllListeners()
+    const seen = await identityRequestOf(verified())
     expect(seen?.cache).toBe('no-store')
   })
 
