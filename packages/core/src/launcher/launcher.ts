@@ -1,4 +1,4 @@
-export type { Launcher, LauncherIntent, LauncherOptions } from './createLauncher'
 export { createLauncher } from './createLauncher'
+export type { Launcher, LauncherIntent, LauncherOptions } from './launcherOptions'
 export type { PrefetchedIdentity } from './prefetchIdentity'
 export { PREFETCH_MAX_AGE, prefetchIdentity } from './prefetchIdentity'
