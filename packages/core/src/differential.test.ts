@@ -11,18 +11,16 @@ import {
   resetPage,
 } from './test/fakePage'
 import { createMessenger as createOld } from './test/kernel-53f8c6f/createMessenger'
+import { FORGED, runScenario, withProto } from './test/runScenario'
 import {
   ANSWERS,
   type Call,
   CONSENTS,
-  FORGED,
   type Outcome,
-  runScenario,
   SCRIPTS,
   type Scenario,
   TIMINGS,
-  withProto,
-} from './test/runScenario'
+} from './test/scenario'
 
 // Today's kernel against the kernel of 53f8c6f (frozen in ./test/kernel-53f8c6f), each on a fresh page
 // with the same script: consent x identity answer x widget script x what happens meanwhile. What reaches
